@@ -1,0 +1,156 @@
+"""The `atbot` command line: ingest, ask, stats.
+
+`atbot ...` and `python -m bot ...` are the same program.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Sequence
+from contextlib import nullcontext
+from typing import Any
+
+from bot import __version__
+from bot.config import ConfigError, Settings
+from bot.core import open_core
+from bot.ingest import DEFAULT_BATCH_SIZE, ingest
+from bot.render import render_plain
+from bot.sources import input_size, is_url
+from bot.store import Store, StoreError
+
+EXIT_USAGE = 2
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="FILE",
+                        help="index database (default: $ATBOT_DB, else one in your data folder)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="atbot",
+        description="Search Thai government releases on anti-human-trafficking work.",
+    )
+    parser.add_argument("--version", action="version", version=f"atbot {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    ingest_cmd = commands.add_parser(
+        "ingest", help="index release files, folders, .tar.xz/.tar.gz archives or URLs",
+        description="Index releases. By default only releases about anti-trafficking work "
+        "are kept (the rule is data/topics.toml); --all keeps every release.",
+    )
+    ingest_cmd.add_argument("paths", nargs="+", metavar="PATH",
+                            help="a release file, a folder, an archive, or an http(s) URL")
+    ingest_cmd.add_argument("--all", action="store_true", help="index every release")
+    ingest_cmd.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE,
+                            metavar="N", help="releases per transaction (default %(default)s)")
+    ingest_cmd.add_argument("--workers", type=int, default=None, metavar="N",
+                            help="processes that segment Thai text (default: up to 2)")
+    _add_db(ingest_cmd)
+
+    ask = commands.add_parser("ask", help="answer one question")
+    ask.add_argument("query", help="the question, in Thai or English")
+    ask.add_argument("--json", action="store_true", help="print one JSON object")
+    ask.add_argument("--limit", type=int, default=5, metavar="N",
+                     help="how many releases (default %(default)s)")
+    _add_db(ask)
+
+    stats = commands.add_parser("stats", help="what the index holds")
+    stats.add_argument("--json", action="store_true", help="print one JSON object")
+    _add_db(stats)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        settings = Settings.from_env(getattr(args, "db", None))
+        handler = {"ingest": run_ingest, "ask": run_ask, "stats": run_stats}[args.command]
+        return asyncio.run(handler(args, settings))
+    except (ConfigError, StoreError) as error:
+        print(f"atbot: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("atbot: interrupted", file=sys.stderr)
+        return 130
+
+
+async def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    if args.batch_size < 1:
+        raise ConfigError("--batch-size must be at least 1")
+    store = await Store.open(settings.db_path)
+    try:
+        with _progress_bar(args.paths) as bar:
+            report = await ingest(
+                store, args.paths, settings.data_dir, all_topics=args.all,
+                batch_size=args.batch_size, workers=args.workers,
+                progress=bar.update if bar else None,
+            )
+    finally:
+        await store.close()
+    print(f"database:    {settings.db_path}")
+    print("\n".join(report.summary_lines()))
+    return 1 if report.failed and not report.read else 0
+
+
+def _progress_bar(paths: Sequence[str]) -> Any:
+    """A tqdm bar counting input bytes, on a terminal only."""
+    if not sys.stderr.isatty():
+        return nullcontext(None)
+    from tqdm import tqdm
+
+    sizes = [None if is_url(p) else input_size(p) for p in paths]
+    total = None if None in sizes else sum(s or 0 for s in sizes)
+    return tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024,
+                desc="ingest", file=sys.stderr)
+
+
+async def run_ask(args: argparse.Namespace, settings: Settings) -> int:
+    core = await open_core(settings)
+    try:
+        answer = await core.engine.search(args.query, limit=max(1, min(args.limit, 50)))
+    finally:
+        await core.close()
+    if args.json:
+        print(json.dumps(answer.as_json(), ensure_ascii=False, indent=2))
+    else:
+        print(render_plain(answer, answer.lang))
+    return 0
+
+
+async def run_stats(args: argparse.Namespace, settings: Settings) -> int:
+    core = await open_core(settings)
+    try:
+        stats = await core.store.stats()
+    finally:
+        await core.close()
+    data = {
+        "database": stats.path,
+        "releases": stats.releases,
+        "languages": stats.languages,
+        "first_date": stats.first_date.isoformat() if stats.first_date else None,
+        "last_date": stats.last_date.isoformat() if stats.last_date else None,
+        "size_bytes": stats.size_bytes,
+        "last_ingest": stats.last_ingest,
+    }
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    languages = ", ".join(f"{lang} {n}" for lang, n in sorted(stats.languages.items()))
+    print(f"database:    {stats.path}")
+    print(f"releases:    {stats.releases} ({languages or 'none'})")
+    print(f"dates:       {data['first_date'] or '-'} to {data['last_date'] or '-'}")
+    print(f"size:        {stats.size_bytes / 1_048_576:.1f} MB")
+    print(f"last ingest: {stats.last_ingest or '-'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

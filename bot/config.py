@@ -1,0 +1,93 @@
+"""Settings read once from the environment (and the command line), typed.
+
+Environment variables (see .env.example):
+
+- ATBOT_DB: the index database file (default: atbot.sqlite3 in the user's
+  data directory, e.g. ~/.local/share/atbot/ on Linux).
+- ATBOT_DATA_DIR: the folder with the lexicon, topic rule and bundled records
+  (default: the `data/` folder that ships with atbot).
+- TELEGRAM_BOT_TOKEN: the bot's token from @BotFather (only `atbot run` needs it).
+- TELEGRAM_API_BASE_URL: a Bot API server other than api.telegram.org,
+  e.g. http://127.0.0.1:8081/bot (the token is appended to it).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+APP_NAME = "atbot"
+TOKEN_HELP = (
+    "Get a token from @BotFather in Telegram (https://t.me/BotFather, /newbot) and set "
+    "TELEGRAM_BOT_TOKEN; to try the bot without one, run `atbot chat`."
+)
+# The shape of a Bot API token: "<bot id>:<35 characters>".
+_RE_TOKEN = re.compile(r"^\d{5,20}:[A-Za-z0-9_-]{30,60}$")
+
+
+class ConfigError(ValueError):
+    """A setting is missing or malformed; the message is one line for the user."""
+
+
+def bundled_data_dir() -> Path:
+    """The data folder installed with atbot (wheel) or next to the sources (checkout)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_data", here.parent / "data"):
+        if (candidate / "topics.toml").exists():
+            return candidate
+    raise ConfigError(f"atbot's data folder is missing (looked in {here / '_data'} and "
+                      f"{here.parent / 'data'}); set ATBOT_DATA_DIR")
+
+
+def default_db_path() -> Path:
+    return user_data_path(APP_NAME, appauthor=False) / "atbot.sqlite3"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every command needs to know; built once by `Settings.from_env`."""
+
+    db_path: Path
+    data_dir: Path
+    db_is_default: bool = True
+
+    @classmethod
+    def from_env(cls, db: str | os.PathLike[str] | None = None) -> Settings:
+        env_db = os.environ.get("ATBOT_DB", "").strip()
+        chosen = db or env_db or None
+        data_dir = os.environ.get("ATBOT_DATA_DIR", "").strip()
+        return cls(
+            db_path=Path(chosen).expanduser() if chosen else default_db_path(),
+            data_dir=Path(data_dir).expanduser() if data_dir else bundled_data_dir(),
+            db_is_default=chosen is None,
+        )
+
+    @property
+    def records_dir(self) -> Path:
+        """The releases bundled with atbot, indexed when no database exists yet."""
+        return self.data_dir / "records"
+
+
+@dataclass(frozen=True)
+class TelegramSettings:
+    """What `atbot run` needs on top of `Settings`."""
+
+    token: str
+    base_url: str | None
+
+    @classmethod
+    def from_env(cls) -> TelegramSettings:
+        token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
+        if not token:
+            raise ConfigError(f"TELEGRAM_BOT_TOKEN is not set. {TOKEN_HELP}")
+        if not _RE_TOKEN.match(token):
+            raise ConfigError(
+                "TELEGRAM_BOT_TOKEN does not look like a bot token (expected "
+                f"'123456789:ABC...'). {TOKEN_HELP}"
+            )
+        base_url = os.environ.get("TELEGRAM_API_BASE_URL", "").strip() or None
+        return cls(token=token, base_url=base_url)

@@ -1,0 +1,297 @@
+"""Release files in, index entries out: read, filter, parse, segment, store.
+
+    inputs -> [reader thread] decode, topic rule, parse, skip unchanged
+           -> [worker processes] segment Thai, find concepts, summarise
+           -> [event loop] one transaction per batch (aiosqlite)
+
+A killed ingest loses at most the batch in flight; the database stays
+consistent (WAL) and the next run skips what is already stored, unchanged.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import multiprocessing
+import threading
+from collections import Counter, deque
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.lexicon import Lexicon
+from bot.records import ParseError, Release, check_layout, decode_text, parse_release
+from bot.sources import iter_items
+from bot.store import IndexEntry, Store
+from bot.summary import summarize
+from bot.thai import Segmenter
+
+# Bump when what ingest derives from a release changes (segmentation, summary...).
+PIPELINE_VERSION = 1
+# Data files whose content changes what ingest derives; a change re-indexes all.
+_FINGERPRINT_FILES = ("lexicon.tsv", "partners.toml", "thai_terms.txt")
+DEFAULT_BATCH_SIZE = 200
+# Below this many releases, a worker pool costs more than it saves.
+_POOL_THRESHOLD = 2
+_MAX_REASONS = 20
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did; `failures` lists (file, reason)."""
+
+    read: int = 0
+    indexed: int = 0
+    new: int = 0
+    unchanged: int = 0
+    off_topic: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def summary_lines(self) -> list[str]:
+        lines = [
+            f"files read:  {self.read}",
+            f"indexed:     {self.indexed} ({self.new} new, {self.indexed - self.new} updated)",
+            f"unchanged:   {self.unchanged}",
+            f"off-topic:   {self.off_topic}",
+            f"failed:      {self.failed}",
+        ]
+        reasons = Counter(reason for _, reason in self.failures)
+        for name, reason in self.failures[:_MAX_REASONS]:
+            lines.append(f"  {name}: {reason}")
+        if self.failed > _MAX_REASONS:
+            lines.append(f"  ... and {self.failed - _MAX_REASONS} more; by reason:")
+            lines += [f"    {n} x {reason}" for reason, n in reasons.most_common()]
+        return lines
+
+
+def pipeline_fingerprint(data_dir: Path) -> str:
+    """Hash of the pipeline version and the data files that shape index entries."""
+    digest = hashlib.sha1(f"pipeline {PIPELINE_VERSION}".encode())
+    for name in _FINGERPRINT_FILES:
+        path = data_dir / name
+        digest.update(name.encode() + (path.read_bytes() if path.exists() else b""))
+    return digest.hexdigest()
+
+
+# --- preparing entries (runs in worker processes) ----------------------------
+
+_worker: _Preparer | None = None
+
+
+class _Preparer:
+    """Turns releases into index entries; one per process (dictionary loaded once)."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.lexicon = Lexicon.load(data_dir)
+        self.segmenter = Segmenter(self.lexicon.segmenter_words())
+        self.finder = self.lexicon.finder
+
+    def prepare(self, release: Release, digest: str) -> IndexEntry:
+        segment = self.segmenter.index_text
+        title_text = segment(release.title)
+        body_text = "\n".join(segment(p) for p in release.paragraphs)
+        tags_text = " ".join(segment(tag) for tag in release.hashtags)
+        counts: Counter[str] = Counter()
+        for part in (title_text, body_text, tags_text):
+            counts.update(m.concept.id for m in self.finder.find(part))
+        concepts = tuple(concept for concept, _ in counts.most_common())
+        tokens = " ".join(self.lexicon.by_id[c].token for c in concepts)
+        return IndexEntry(
+            url=release.url,
+            title=release.title,
+            date=release.date,
+            lang=release.lang,
+            category=release.category,
+            hashtags=release.hashtags,
+            summary=summarize(release.title, release.paragraphs, release.lang),
+            concepts=concepts,
+            content_hash=digest,
+            source_name=release.source_name,
+            title_text=title_text,
+            body_text=body_text,
+            extra_text=f"{tags_text}\n{tokens}".strip(),
+        )
+
+
+def _init_worker(data_dir: str) -> None:
+    global _worker
+    _worker = _Preparer(Path(data_dir))
+
+
+def _prepare_batch(batch: Sequence[tuple[Release, str]]) -> list[IndexEntry]:
+    assert _worker is not None, "worker not initialised"
+    return [_worker.prepare(release, digest) for release, digest in batch]
+
+
+# --- reading (runs in a thread) ------------------------------------------------
+
+Batch = list[tuple[Release, str]]
+
+
+class _Reader:
+    """Reads every input and hands over batches of new or changed releases."""
+
+    def __init__(
+        self, lexicon: Lexicon, known: dict[str, str], fingerprint: str,
+        report: IngestReport, *, all_topics: bool, batch_size: int,
+    ) -> None:
+        self.rule = lexicon.topic_rule
+        self.known = known
+        self.fingerprint = fingerprint
+        self.report = report
+        self.all_topics = all_topics
+        self.batch_size = batch_size
+        self.stop = threading.Event()
+
+    def run(self, inputs: Sequence[str], emit: Callable[[Batch | None], None],
+            progress: Callable[[int], None]) -> None:
+        batch: Batch = []
+        try:
+            for spec in inputs:
+                for item in iter_items(spec, progress):
+                    if self.stop.is_set():
+                        return
+                    found = self._take(item.name, item.data, item.error)
+                    if found:
+                        batch.append(found)
+                    if len(batch) >= self.batch_size:
+                        emit(batch)
+                        batch = []
+            if batch:
+                emit(batch)
+        finally:
+            emit(None)
+
+    def _take(self, name: str, data: bytes | None, error: str | None) -> tuple[Release, str] | None:
+        if error is not None or data is None:
+            self.report.failures.append((name, error or "no data"))
+            return None
+        self.report.read += 1
+        try:
+            text = decode_text(data, name)
+            if not self.all_topics and not self.rule.accepts(text):
+                check_layout(text, name)
+                self.report.off_topic += 1
+                return None
+            release = parse_release(text, name)
+        except ParseError as problem:
+            self.report.failures.append((name, problem.reason))
+            return None
+        digest = hashlib.sha1(f"{release.content_hash()} {self.fingerprint}".encode()).hexdigest()
+        if self.known.get(release.url) == digest:
+            self.report.unchanged += 1
+            return None
+        if release.url not in self.known:
+            self.report.new += 1
+        self.known[release.url] = digest
+        return release, digest
+
+
+# --- the whole run --------------------------------------------------------------
+
+
+async def ingest(
+    store: Store,
+    inputs: Sequence[str],
+    data_dir: Path,
+    *,
+    all_topics: bool = False,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    workers: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Index the releases in `inputs` (files, folders, archives, URLs) into `store`."""
+    loop = asyncio.get_running_loop()
+    report = IngestReport()
+    lexicon = Lexicon.load(data_dir)
+    reader = _Reader(
+        lexicon, await store.content_hashes(), pipeline_fingerprint(data_dir), report,
+        all_topics=all_topics, batch_size=max(1, batch_size),
+    )
+    queue: asyncio.Queue[Batch | None] = asyncio.Queue(maxsize=4)
+
+    def emit(batch: Batch | None) -> None:
+        asyncio.run_coroutine_threadsafe(queue.put(batch), loop).result()
+
+    reading = loop.run_in_executor(None, reader.run, list(inputs), emit, progress or _ignore)
+    writer = _Writer(store, data_dir, workers)
+    try:
+        while (batch := await queue.get()) is not None:
+            report.indexed += await writer.submit(batch)
+        report.indexed += await writer.drain()
+        await reading
+    finally:
+        reader.stop.set()
+        while not reading.done():  # let the reader thread see the stop and finish
+            try:
+                queue.get_nowait()
+            except asyncio.QueueEmpty:
+                await asyncio.sleep(0.01)
+        writer.close()
+    await store.set_meta("last_ingest", datetime.now(UTC).isoformat(timespec="seconds"))
+    if report.indexed >= DEFAULT_BATCH_SIZE:
+        await store.optimize()
+    return report
+
+
+def _ignore(_n: int) -> None:
+    return None
+
+
+class _Writer:
+    """Prepares batches (in worker processes when there is work) and stores them in order."""
+
+    def __init__(self, store: Store, data_dir: Path, workers: int | None) -> None:
+        self.store = store
+        self.data_dir = data_dir
+        self.workers = workers if workers is not None else min(2, multiprocessing.cpu_count())
+        self.pool: Executor | None = None
+        self.pending: deque[asyncio.Future[list[IndexEntry]]] = deque()
+        self.batches = 0
+
+    async def submit(self, batch: Batch) -> int:
+        """Queue a batch for preparation; store finished ones; return how many were stored."""
+        self.batches += 1
+        loop = asyncio.get_running_loop()
+        if self.pool is None and self.workers > 0 and self.batches >= _POOL_THRESHOLD:
+            self.pool = ProcessPoolExecutor(
+                self.workers, mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker, initargs=(str(self.data_dir),),
+            )
+        if self.pool is not None:
+            future: Future[list[IndexEntry]] = self.pool.submit(_prepare_batch, batch)
+            self.pending.append(asyncio.wrap_future(future, loop=loop))
+        else:
+            self.pending.append(asyncio.ensure_future(asyncio.to_thread(self._prepare_here, batch)))
+        stored = 0
+        while len(self.pending) > max(1, self.workers):
+            stored += await self._store_oldest()
+        return stored
+
+    async def drain(self) -> int:
+        stored = 0
+        while self.pending:
+            stored += await self._store_oldest()
+        return stored
+
+    async def _store_oldest(self) -> int:
+        entries = await self.pending.popleft()
+        await self.store.upsert(entries)
+        return len(entries)
+
+    def _prepare_here(self, batch: Batch) -> list[IndexEntry]:
+        if _worker is None:
+            _init_worker(str(self.data_dir))
+        return _prepare_batch(batch)
+
+    def close(self) -> None:
+        for future in self.pending:
+            future.cancel()
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)

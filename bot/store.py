@@ -1,0 +1,333 @@
+"""The SQLite index: schema, migrations, writes and the queries search needs.
+
+One file, WAL mode, so the bot can answer while an ingest writes. Releases
+live in `releases`; their searchable text (Thai pre-segmented with an
+invisible separator) lives in the FTS5 table `release_text` under the same
+rowid; `release_terms` exposes the index vocabulary for typo correction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+# FTS5 tokenizer: Porter stemming for English; Thai vowels and tone marks
+# (Unicode marks) are part of words, or มนุษย์ would be indexed as มน + ษย.
+TOKENIZER = "porter unicode61 remove_diacritics 2 categories 'L* M* N* Co'"
+# bm25 column weights: a word in the title counts most; `extra` holds
+# hashtags and the concepts recognised at ingest.
+BM25_WEIGHTS = (8.0, 1.0, 3.0)
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: releases and their full-text index.
+    f"""
+    CREATE TABLE releases (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        date TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        category TEXT NOT NULL,
+        hashtags TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        concepts TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        source_name TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX releases_by_date ON releases(date);
+    CREATE VIRTUAL TABLE release_text USING fts5(title, body, extra, tokenize="{TOKENIZER}");
+    CREATE VIRTUAL TABLE release_terms USING fts5vocab(release_text, 'row');
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(RuntimeError):
+    """The database cannot be used (newer schema, not an atbot database...)."""
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """A release ready to be written: metadata plus its searchable text."""
+
+    url: str
+    title: str
+    date: date
+    lang: str
+    category: str
+    hashtags: tuple[str, ...]
+    summary: str
+    concepts: tuple[str, ...]
+    content_hash: str
+    source_name: str
+    title_text: str
+    body_text: str
+    extra_text: str
+
+
+@dataclass(frozen=True)
+class StoredRelease:
+    """A release as read back for an answer."""
+
+    id: int
+    url: str
+    title: str
+    date: date
+    lang: str
+    category: str
+    summary: str
+    concepts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Stats:
+    releases: int
+    languages: dict[str, int]
+    first_date: date | None
+    last_date: date | None
+    size_bytes: int
+    path: str
+    last_ingest: str | None
+
+
+class Store:
+    """An open index database. Use `await Store.open(path)`, then `await close()`."""
+
+    def __init__(self, db: aiosqlite.Connection, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    @classmethod
+    async def open(cls, path: Path, *, readonly: bool = False) -> Store:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = await aiosqlite.connect(path, isolation_level=None)
+        try:
+            await db.execute("PRAGMA journal_mode=WAL")
+            await db.execute("PRAGMA synchronous=NORMAL")
+            await db.execute("PRAGMA busy_timeout=10000")
+            store = cls(db, path)
+            if not readonly:
+                await store.migrate()
+            else:
+                await store._check_version()
+        except sqlite3.DatabaseError as error:
+            await db.close()
+            raise StoreError(f"{path}: not a usable atbot database ({error})") from None
+        except BaseException:
+            await db.close()
+            raise
+        return store
+
+    async def close(self) -> None:
+        await self.db.close()
+
+    async def _version(self) -> int:
+        async with self.db.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def _check_version(self) -> int:
+        version = await self._version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} was made by a newer atbot (schema {version}, "
+                f"this one knows {SCHEMA_VERSION}); upgrade atbot"
+            )
+        return version
+
+    async def migrate(self) -> None:
+        """Bring the schema up to SCHEMA_VERSION, one transaction per step."""
+        version = await self._check_version()
+        for number in range(version + 1, SCHEMA_VERSION + 1):
+            script = MIGRATIONS[number - 1]
+            await self.db.executescript(
+                f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;"
+            )
+
+    # --- writing -------------------------------------------------------
+
+    async def content_hashes(self) -> dict[str, str]:
+        async with self.db.execute("SELECT url, content_hash FROM releases") as cursor:
+            return {url: digest async for url, digest in cursor}
+
+    async def upsert(self, entries: Sequence[IndexEntry]) -> None:
+        """Insert or replace releases by URL, all in one transaction."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        await self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for entry in entries:
+                await self._upsert_one(entry, now)
+            await self.db.execute("COMMIT")
+        except BaseException:
+            await self.db.execute("ROLLBACK")
+            raise
+
+    async def _upsert_one(self, entry: IndexEntry, now: str) -> None:
+        values = (
+            entry.title, entry.date.isoformat(), entry.lang, entry.category,
+            " ".join(entry.hashtags), entry.summary, " ".join(entry.concepts),
+            entry.content_hash, entry.source_name, now,
+        )
+        async with self.db.execute("SELECT id FROM releases WHERE url = ?", (entry.url,)) as cur:
+            row = await cur.fetchone()
+        if row:
+            release_id = int(row[0])
+            await self.db.execute(
+                "UPDATE releases SET title=?, date=?, lang=?, category=?, hashtags=?, summary=?,"
+                " concepts=?, content_hash=?, source_name=?, ingested_at=? WHERE id=?",
+                (*values, release_id),
+            )
+            await self.db.execute("DELETE FROM release_text WHERE rowid = ?", (release_id,))
+        else:
+            cursor = await self.db.execute(
+                "INSERT INTO releases (url, title, date, lang, category, hashtags, summary,"
+                " concepts, content_hash, source_name, ingested_at)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (entry.url, *values),
+            )
+            release_id = int(cursor.lastrowid or 0)
+        await self.db.execute(
+            "INSERT INTO release_text (rowid, title, body, extra) VALUES (?,?,?,?)",
+            (release_id, entry.title_text, entry.body_text, entry.extra_text),
+        )
+
+    async def set_meta(self, key: str, value: str) -> None:
+        await self.db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    async def get_meta(self, key: str) -> str | None:
+        async with self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)) as cursor:
+            row = await cursor.fetchone()
+        return str(row[0]) if row else None
+
+    async def optimize(self) -> None:
+        """Merge FTS segments after a large ingest (smaller, faster index)."""
+        await self.db.execute("INSERT INTO release_text (release_text) VALUES ('optimize')")
+
+    # --- reading -------------------------------------------------------
+
+    async def count(self) -> int:
+        async with self.db.execute("SELECT count(*) FROM releases") as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def ranked_matches(
+        self, expression: str, *, start: date | None, end: date | None, limit: int
+    ) -> list[tuple[int, float]]:
+        """(id, bm25) of releases matching an FTS5 expression, best first."""
+        sql = (
+            "SELECT release_text.rowid, bm25(release_text, ?, ?, ?) AS score"
+            " FROM release_text JOIN releases r ON r.id = release_text.rowid"
+            " WHERE release_text MATCH ?"
+        )
+        params: list[Any] = [*BM25_WEIGHTS, expression]
+        if start and end:
+            sql += " AND r.date BETWEEN ? AND ?"
+            params += [start.isoformat(), end.isoformat()]
+        sql += " ORDER BY score LIMIT ?"
+        params.append(limit)
+        async with self.db.execute(sql, params) as cursor:
+            return [(int(rowid), float(score)) async for rowid, score in cursor]
+
+    async def matching_ids(self, expression: str) -> set[int]:
+        async with self.db.execute(
+            "SELECT rowid FROM release_text WHERE release_text MATCH ?", (expression,)
+        ) as cursor:
+            return {int(rowid) async for (rowid,) in cursor}
+
+    async def releases(self, ids: Iterable[int]) -> dict[int, StoredRelease]:
+        wanted = list(ids)
+        if not wanted:
+            return {}
+        marks = ",".join("?" * len(wanted))
+        async with self.db.execute(
+            "SELECT id, url, title, date, lang, category, summary, concepts"
+            f" FROM releases WHERE id IN ({marks})",
+            wanted,
+        ) as cursor:
+            return {row[0]: _stored(row) async for row in cursor}
+
+    async def newest(
+        self, *, start: date | None = None, end: date | None = None, limit: int, offset: int = 0
+    ) -> tuple[list[StoredRelease], int]:
+        """The newest releases (within [start, end] if given), and how many there are."""
+        where, params = "", []
+        if start and end:
+            where, params = " WHERE date BETWEEN ? AND ?", [start.isoformat(), end.isoformat()]
+        async with self.db.execute(
+            "SELECT id, url, title, date, lang, category, summary, concepts FROM releases"
+            f"{where} ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        ) as cursor:
+            releases = [_stored(row) async for row in cursor]
+        async with self.db.execute(f"SELECT count(*) FROM releases{where}", params) as cursor:
+            row = await cursor.fetchone()
+        return releases, int(row[0]) if row else 0
+
+    async def titles_and_dates(self, ids: Iterable[int]) -> dict[int, tuple[str, date]]:
+        """Indexed title (Thai words separated) and date of each release."""
+        wanted = list(ids)
+        if not wanted:
+            return {}
+        marks = ",".join("?" * len(wanted))
+        async with self.db.execute(
+            "SELECT r.id, t.title, r.date FROM releases r JOIN release_text t ON t.rowid = r.id"
+            f" WHERE r.id IN ({marks})",
+            wanted,
+        ) as cursor:
+            return {int(i): (title, date.fromisoformat(day)) async for i, title, day in cursor}
+
+    async def body_text(self, release_id: int) -> str:
+        """The indexed body (Thai words separated by WORD_SEP)."""
+        async with self.db.execute(
+            "SELECT body FROM release_text WHERE rowid = ?", (release_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return str(row[0]) if row else ""
+
+    async def vocabulary(self) -> dict[str, int]:
+        """Every indexed term (English terms stemmed) with its document count."""
+        async with self.db.execute("SELECT term, doc FROM release_terms") as cursor:
+            return {term: int(doc) async for term, doc in cursor}
+
+    async def stats(self) -> Stats:
+        languages: dict[str, int] = {}
+        async with self.db.execute("SELECT lang, count(*) FROM releases GROUP BY lang") as cur:
+            async for lang, n in cur:
+                languages[lang] = int(n)
+        async with self.db.execute("SELECT min(date), max(date) FROM releases") as cursor:
+            row = await cursor.fetchone()
+        first, last = (row or (None, None))
+        size = sum(
+            p.stat().st_size
+            for p in (self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm"))
+            if p.exists()
+        )
+        return Stats(
+            releases=sum(languages.values()),
+            languages=languages,
+            first_date=date.fromisoformat(first) if first else None,
+            last_date=date.fromisoformat(last) if last else None,
+            size_bytes=size,
+            path=str(self.path),
+            last_ingest=await self.get_meta("last_ingest"),
+        )
+
+
+def _stored(row: Sequence[Any]) -> StoredRelease:
+    return StoredRelease(
+        id=int(row[0]), url=row[1], title=row[2], date=date.fromisoformat(row[3]),
+        lang=row[4], category=row[5], summary=row[6],
+        concepts=tuple(row[7].split()) if row[7] else (),
+    )

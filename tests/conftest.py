@@ -1,0 +1,89 @@
+"""Shared fixtures: paths to the project data and the shared corpus, and real indexes.
+
+Nothing here fakes project code: indexes are built by the real ingest into
+real SQLite files under pytest's tmp folders.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.core import Core, open_core
+from bot.ingest import ingest
+from bot.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+SHARED = ROOT.parent / "shared"
+SAMPLE_DIR = SHARED / "corpus" / "sample"
+CORPUS_ARCHIVE = SHARED / "corpus" / "thaigov-v2.tar.xz"
+SEED_FILE = DATA_DIR / "records" / "000_342210386edddb74.txt"
+SEED_URL = "https://www.thaigov.go.th/news/contents/details/88388"
+
+needs_sample = pytest.mark.skipif(
+    not SAMPLE_DIR.is_dir(), reason="../shared/corpus/sample is not beside the checkout"
+)
+
+
+def release_text(
+    *,
+    title: str = "ข่าวทดสอบการต่อต้านการค้ามนุษย์",
+    date_line: str = "วันพุธที่ 25 กันยายน 2567",
+    furniture: tuple[str, ...] = (),
+    title_repeats: int = 2,
+    body: tuple[str, ...] = ("ย่อหน้าแรกของข่าวเรื่องการค้ามนุษย์", "ย่อหน้าที่สอง"),
+    hashtags: str | None = None,
+    url: str = "https://www.thaigov.go.th/news/contents/details/900001",
+    prefix: str = "รัฐบาลไทย-ข่าวทำเนียบรัฐบาล-",
+) -> str:
+    """A release in the corpus file format, written for tests (not a corpus copy)."""
+    lines = [prefix + title, "", "", date_line, *furniture, *([title] * title_repeats), *body]
+    if hashtags is not None:
+        lines.append(hashtags)
+    lines += ["", "ที่มา" + " : " + url]
+    return "\n".join(lines)
+
+
+def settings_for(db_path: Path) -> Settings:
+    return Settings(db_path=db_path, data_dir=DATA_DIR, db_is_default=False)
+
+
+async def build_index(db_path: Path, inputs: list[str], **options: object) -> None:
+    store = await Store.open(db_path)
+    try:
+        await ingest(store, inputs, DATA_DIR, **options)  # type: ignore[arg-type]
+    finally:
+        await store.close()
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index of ../shared/corpus/sample, built once per test session."""
+    if not SAMPLE_DIR.is_dir():
+        pytest.skip("../shared/corpus/sample is not beside the checkout")
+    path = tmp_path_factory.mktemp("sample") / "sample.sqlite3"
+    asyncio.run(build_index(path, [str(SAMPLE_DIR)]))
+    return path
+
+
+@pytest.fixture
+def sample_db_copy(sample_db: Path, tmp_path: Path) -> Iterator[Path]:
+    """A private copy of the sample index, for tests that write."""
+    target = tmp_path / "copy.sqlite3"
+    shutil.copy(sample_db, target)
+    yield target
+
+
+@pytest.fixture
+async def sample_core(sample_db: Path) -> AsyncIterator[Core]:
+    core = await open_core(settings_for(sample_db))
+    try:
+        yield core
+    finally:
+        await core.close()

@@ -1,0 +1,85 @@
+"""The topic rule and concept finding, from the data files."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.lexicon import Concept, ConceptFinder, Lexicon, TopicRule, longest_mentions
+from bot.thai import Segmenter
+from tests.conftest import DATA_DIR
+
+RULE = TopicRule.from_toml(DATA_DIR / "topics.toml")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "รัฐบาลเร่งปราบปรามการค้ามนุษย์",
+        "Thailand fights human trafficking",
+        "ช่วยเหลือผู้เสียหาย แจ้งสายด่วน 1300 ศรส.",  # three supporting terms together
+        "ลูกเรือประมงถูกบังคับใช้แรงงาน",
+        "กวาดล้างแก๊งคอลเซ็นเตอร์ที่เมียวดี",
+        "ค้า\u200bมนุษย์ in hidden form",
+    ],
+)
+def test_topic_rule_accepts_anti_trafficking_text(text: str) -> None:
+    assert RULE.accepts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "นายกรัฐมนตรีเปิดงานเทศกาลผลไม้",
+        "ผู้เสียหายจากอุทกภัยได้รับเงินช่วยเหลือ",  # one supporting term is not enough
+        "biomass power plant opens",  # "iom" inside a word
+        "งบประมาณ 21300 ล้านบาท",  # "1300" inside a number
+    ],
+)
+def test_topic_rule_rejects_other_news(text: str) -> None:
+    assert not RULE.accepts(text)
+
+
+CONCEPTS = [
+    Concept("msdhs", "org", ("พม.", "กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์"),
+            ("Ministry of Social Development and Human Security", "MSDHS")),
+    Concept("myanmar", "country", ("เมียนมา", "พม่า"), ("Myanmar", "Burma")),
+    Concept("thailand", "country", ("ไทย", "ประเทศไทย"), ("Thailand",)),
+    Concept("iom", "partner", ("ไอโอเอ็ม",), ("IOM",)),
+]
+
+
+def test_finder_respects_word_boundaries() -> None:
+    segmenter = Segmenter(["พม.", "ไอโอเอ็ม"])
+    finder = ConceptFinder(CONCEPTS)
+
+    def found(text: str) -> set[str]:
+        return {m.concept.id for m in finder.find(segmenter.index_text(text))}
+
+    assert found("แรงงานพม่าในประเทศไทย") == {"myanmar", "thailand"}
+    assert found("ปลัด พม. ร่วมประชุม") == {"msdhs"}
+    assert found("biomass IOM-backed plan") == {"iom"}
+    assert found("ไทยรัฐ") == set()  # a newspaper's name, not Thailand
+    assert found("ความร่วมมือกับไอโอเอ็ม") == {"iom"}
+
+
+def test_longest_mention_wins_over_the_pieces_inside_it() -> None:
+    finder = ConceptFinder(CONCEPTS)
+    text = Segmenter().index_text("ความร่วมมือของประเทศไทยกับ IOM")
+    mentions = longest_mentions(finder.find(text))
+    assert [m.concept.id for m in mentions] == ["thailand", "iom"]
+    plain = text.replace("\u200b", "")
+    assert plain[mentions[0].start:mentions[0].end] == "ประเทศไทย"
+
+
+def test_project_lexicon_loads_and_is_consistent() -> None:
+    lexicon = Lexicon.load(DATA_DIR)
+    ids = [c.id for c in lexicon.concepts]
+    assert len(ids) == len(set(ids)), "concept ids must be unique"
+    owners: dict[str, str] = {}
+    for concept in lexicon.concepts:
+        for variant in concept.variants:
+            key = variant.lower()
+            assert owners.setdefault(key, concept.id) == concept.id, (
+                f"{variant!r} is claimed by {owners[key]} and {concept.id}"
+            )
+    assert "ค้ามนุษย์" in lexicon.thai_terms
