@@ -19,6 +19,7 @@ from pathlib import Path
 
 import ahocorasick
 
+from bot.partners import Partner, load_partners
 from bot.thai import WORD_SEP, is_thai, normalize_text
 
 _RE_ID = re.compile(r"^[a-z0-9_]+$")
@@ -97,17 +98,14 @@ def read_lexicon_tsv(path: Path) -> list[Concept]:
     return concepts
 
 
-def read_partner_concepts(path: Path) -> list[Concept]:
-    """The partner registry's names as concepts (kind 'partner')."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+def partner_concepts(partners: Iterable[Partner]) -> list[Concept]:
+    """Partners as concepts (kind 'partner'), so search and ingest know their names."""
     concepts: list[Concept] = []
-    for entry in data.get("partner", []):
-        names = [entry.get("name_th", ""), entry.get("name_en", ""),
-                 *entry.get("abbr", []), *entry.get("aliases", [])]
-        variants = _split_variants("|".join(names))
+    for partner in partners:
+        variants = _split_variants("|".join(partner.names))
         th = tuple(v for v in variants if is_thai(v))
         en = tuple(v for v in variants if not is_thai(v))
-        concepts.append(Concept(entry["id"], "partner", th, en))
+        concepts.append(Concept(partner.id, "partner", th, en))
     return concepts
 
 
@@ -249,8 +247,7 @@ class Lexicon:
         concepts: list[Concept] = []
         if (data_dir / "lexicon.tsv").exists():
             concepts += read_lexicon_tsv(data_dir / "lexicon.tsv")
-        if (data_dir / "partners.toml").exists():
-            concepts += read_partner_concepts(data_dir / "partners.toml")
+        concepts += partner_concepts(load_partners(data_dir / "partners.toml"))
         return cls(
             concepts=concepts,
             topic_rule=TopicRule.from_toml(data_dir / "topics.toml"),
