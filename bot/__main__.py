@@ -1,4 +1,4 @@
-"""The `atbot` command line: ingest, ask, stats.
+"""The `atbot` command line: run, chat, ask, ingest, stats.
 
 `atbot ...` and `python -m bot ...` are the same program.
 """
@@ -8,16 +8,24 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
+import os
+import re
+import secrets
 import sys
 from collections.abc import Sequence
 from contextlib import nullcontext
 from typing import Any
+from urllib.parse import urlparse
 
 from bot import __version__
-from bot.config import ConfigError, Settings
+from bot.chat import run_chat
+from bot.config import ConfigError, Settings, TelegramSettings
+from bot.conversation import Conversation
 from bot.core import open_core
 from bot.ingest import DEFAULT_BATCH_SIZE, ingest
-from bot.render import render_plain
+from bot.logs import setup_logging
+from bot.search import BaselineEngine
 from bot.sources import input_size, is_url
 from bot.store import Store, StoreError
 
@@ -56,7 +64,29 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print one JSON object")
     ask.add_argument("--limit", type=int, default=5, metavar="N",
                      help="how many releases (default %(default)s)")
+    ask.add_argument("--baseline", action="store_true",
+                     help="use the plain bm25 baseline (for evaluation only)")
     _add_db(ask)
+
+    run = commands.add_parser(
+        "run", help="start the Telegram bot (long polling, or a webhook with --webhook URL)",
+        description="Start the Telegram bot. Needs TELEGRAM_BOT_TOKEN (from @BotFather); "
+        "TELEGRAM_API_BASE_URL points it at another Bot API server.",
+    )
+    run.add_argument("--webhook", metavar="URL",
+                     help="receive updates at this public https URL instead of polling")
+    run.add_argument("--listen", default="127.0.0.1", metavar="ADDRESS",
+                     help="address the webhook server listens on (default %(default)s)")
+    run.add_argument("--port", type=int, default=8443,
+                     help="port the webhook server listens on (default %(default)s)")
+    run.add_argument("--secret-token", metavar="TOKEN",
+                     help="webhook secret checked on every request (default: "
+                     "$TELEGRAM_WEBHOOK_SECRET, else a new random one)")
+    _add_db(run)
+
+    chat = commands.add_parser("chat", help="talk to the bot in this terminal (no token needed)")
+    chat.add_argument("--lang", choices=["th", "en"], help="interface language")
+    _add_db(chat)
 
     stats = commands.add_parser("stats", help="what the index holds")
     stats.add_argument("--json", action="store_true", help="print one JSON object")
@@ -72,7 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         settings = Settings.from_env(getattr(args, "db", None))
-        handler = {"ingest": run_ingest, "ask": run_ask, "stats": run_stats}[args.command]
+        if args.command == "run":
+            return run_bot(args, settings)
+        handler = {"ingest": run_ingest, "ask": run_ask, "stats": run_stats,
+                   "chat": run_terminal_chat}[args.command]
         return asyncio.run(handler(args, settings))
     except (ConfigError, StoreError) as error:
         print(f"atbot: {error}", file=sys.stderr)
@@ -115,13 +148,61 @@ def _progress_bar(paths: Sequence[str]) -> Any:
 async def run_ask(args: argparse.Namespace, settings: Settings) -> int:
     core = await open_core(settings)
     try:
-        answer = await core.engine.search(args.query, limit=max(1, min(args.limit, 50)))
+        limit = max(1, min(args.limit, 50))
+        if args.baseline:
+            answer = await BaselineEngine(core.store, core.segmenter).search(args.query,
+                                                                             limit=limit)
+        else:
+            answer = await core.ask(args.query, limit=limit)
+        if args.json:
+            print(json.dumps(answer.as_json(), ensure_ascii=False, indent=2))
+        else:
+            replies = Conversation(core).answer_replies(answer, answer.lang)
+            print("\n\n".join(reply.plain for reply in replies))
     finally:
         await core.close()
-    if args.json:
-        print(json.dumps(answer.as_json(), ensure_ascii=False, indent=2))
-    else:
-        print(render_plain(answer, answer.lang))
+    return 0
+
+
+def run_bot(args: argparse.Namespace, settings: Settings) -> int:
+    """Check the token and the index, then poll (or serve a webhook) until stopped."""
+    telegram = TelegramSettings.from_env()
+    asyncio.run(_check_index(settings))
+    level = os.environ.get("ATBOT_LOG_LEVEL", "INFO").upper()
+    setup_logging(getattr(logging, level, logging.INFO), secrets=(telegram.token,))
+    from bot.app import allowed_updates, build_application
+
+    application = build_application(settings, telegram)
+    if not args.webhook:
+        application.run_polling(allowed_updates=allowed_updates())
+        return 0
+    url = urlparse(args.webhook)
+    if url.scheme not in ("https", "http") or not url.netloc:
+        raise ConfigError(f"--webhook needs a full URL such as https://example.org/atbot, "
+                          f"not {args.webhook!r}")
+    secret = (args.secret_token or os.environ.get("TELEGRAM_WEBHOOK_SECRET", "").strip()
+              or secrets.token_urlsafe(32))
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret):
+        raise ConfigError("the webhook secret may only hold A-Z, a-z, 0-9, _ and - (1-256)")
+    application.run_webhook(
+        listen=args.listen, port=args.port, url_path=url.path.lstrip("/"),
+        webhook_url=args.webhook, secret_token=secret, allowed_updates=allowed_updates(),
+    )
+    return 0
+
+
+async def _check_index(settings: Settings) -> None:
+    """Open (and on first use build) the index before going online."""
+    core = await open_core(settings)
+    await core.close()
+
+
+async def run_terminal_chat(args: argparse.Namespace, settings: Settings) -> int:
+    core = await open_core(settings)
+    try:
+        await run_chat(core, lang=args.lang)
+    finally:
+        await core.close()
     return 0
 
 

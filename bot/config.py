@@ -9,6 +9,9 @@ Environment variables (see .env.example):
 - TELEGRAM_BOT_TOKEN: the bot's token from @BotFather (only `atbot run` needs it).
 - TELEGRAM_API_BASE_URL: a Bot API server other than api.telegram.org,
   e.g. http://127.0.0.1:8081/bot (the token is appended to it).
+- TELEGRAM_WEBHOOK_SECRET: the secret Telegram sends with webhook updates
+  (`atbot run --webhook`; default: a new random one at each start).
+- ATBOT_LOG_LEVEL: DEBUG, INFO (default), WARNING or ERROR.
 """
 
 from __future__ import annotations

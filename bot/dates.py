@@ -63,6 +63,13 @@ class DateRange:
     start: date
     end: date
     rest: str
+    precision: str = "day"  # "day", "month" or "year"
+
+    def month(self) -> DateRange:
+        """The whole month around a day-precise range."""
+        last = calendar.monthrange(self.start.year, self.start.month)[1]
+        return DateRange(self.start.replace(day=1), self.start.replace(day=last), self.rest,
+                         "month")
 
 
 def _month_alternatives() -> str:
@@ -136,14 +143,16 @@ def find_date_range(text: str) -> DateRange | None:
         day = match["day"] or match["day2"]
         found = _month_range(year, _month_of(match), int(day) if day else None)
         if found:
-            return DateRange(found[0], found[1], _remove(text, match.span()))
+            return DateRange(found[0], found[1], _remove(text, match.span()),
+                             "day" if day else "month")
     for match in _RE_ISO.finditer(text):
         year = _year_from(match["year"], after_month=False)
         if year is None:
             continue
         found = _month_range(year, int(match["month"]), int(match["day"] or 0) or None)
         if found:
-            return DateRange(found[0], found[1], _remove(text, match.span()))
+            return DateRange(found[0], found[1], _remove(text, match.span()),
+                             "day" if match["day"] else "month")
     years: list[tuple[int, tuple[int, int]]] = []
     for match in _RE_YEAR.finditer(text):
         year = _year_from(match["year"], after_month=False)
@@ -156,4 +165,4 @@ def find_date_range(text: str) -> DateRange | None:
         rest = _remove(rest, span)
     # Two years ("2023 2024", "2566-2567") mean the span between them.
     first, last = min(y for y, _ in years), max(y for y, _ in years)
-    return DateRange(date(first, 1, 1), date(last, 12, 31), rest)
+    return DateRange(date(first, 1, 1), date(last, 12, 31), rest, "year")

@@ -235,6 +235,7 @@ async def ingest(
                 await asyncio.sleep(0.01)
         writer.close()
     await store.set_meta("last_ingest", datetime.now(UTC).isoformat(timespec="seconds"))
+    await store.refresh_partner_stats(c.id for c in lexicon.concepts if c.kind == "partner")
     if report.indexed >= DEFAULT_BATCH_SIZE:
         await store.optimize()
     return report

@@ -70,6 +70,7 @@ class Query:
     groups: list[Group] = field(default_factory=list)
     corrections: dict[str, str] = field(default_factory=dict)
     stopwords_only: bool = False
+    required: str = ""
 
     @property
     def expression(self) -> str:

@@ -1,20 +1,87 @@
-"""Answers to text: plain text for the terminal, HTML for Telegram.
+"""Replies as text: HTML for Telegram, plain text for the terminal.
+
+A reply is built once as `Reply` (paragraphs of plain strings, `Bold` and
+`Link` pieces, plus buttons) and rendered twice, so `atbot chat` shows
+exactly what Telegram shows. Every piece of text is escaped when rendered
+to HTML; nothing user-supplied is ever written into markup unescaped.
 
 >>> from datetime import date
 >>> format_date(date(2024, 9, 25), "th"), format_date(date(2024, 9, 25), "en")
 ('25 ก.ย. 2567', '25 Sep 2024')
+>>> to_html([["a < b ", Bold("&"), " ", Link("x", "https://e.org/?a=1&b=2")]])
+'a &lt; b <b>&amp;</b> <a href="https://e.org/?a=1&amp;b=2">x</a>'
 """
 
 from __future__ import annotations
 
+import html
+from dataclasses import dataclass, field
 from datetime import date
 
-from bot import i18n
 from bot.dates import BE_OFFSET, THAI_MONTHS_SHORT
-from bot.search import Answer, Result
 
 _EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Telegram's limit on a message's visible text (telegram.constants.MessageLimit
+# .MAX_TEXT_LENGTH; tests check they agree). Not imported here, so that the
+# command line starts without loading python-telegram-bot.
+MAX_MESSAGE_CHARS = 4096
+# Callback data may be at most 64 bytes (InlineKeyboardButtonLimit.MAX_CALLBACK_DATA).
+MAX_ACTION_BYTES = 64
+
+
+@dataclass(frozen=True)
+class Bold:
+    text: str
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    url: str
+
+
+Piece = str | Bold | Link
+Paragraph = list[Piece]
+
+
+@dataclass(frozen=True)
+class Button:
+    """A button: `action` is the callback data, or `url` opens a page."""
+
+    label: str
+    action: str = ""
+    url: str = ""
+
+    def __post_init__(self) -> None:
+        if len(self.action.encode("utf-8")) > MAX_ACTION_BYTES:
+            raise ValueError(f"button action over {MAX_ACTION_BYTES} bytes: {self.action!r}")
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A phone number sent as a contact card, which phones can call with one tap."""
+
+    phone: str
+    name: str
+
+
+@dataclass
+class Reply:
+    """What the bot says: paragraphs, then rows of buttons, maybe a contact to call."""
+
+    paragraphs: list[Paragraph]
+    buttons: list[list[Button]] = field(default_factory=list)
+    link_preview: bool = False
+    contact: Contact | None = None
+
+    @property
+    def html(self) -> str:
+        return to_html(self.paragraphs)
+
+    @property
+    def plain(self) -> str:
+        return to_plain(self.paragraphs)
 
 
 def format_date(day: date, lang: str) -> str:
@@ -24,37 +91,42 @@ def format_date(day: date, lang: str) -> str:
     return f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
 
 
-def result_blurb(result: Result) -> str:
-    """The text under a title: the query snippet if there is one, else the summary."""
-    return result.snippet or result.summary
+def _piece_html(piece: Piece) -> str:
+    if isinstance(piece, Bold):
+        return f"<b>{html.escape(piece.text, quote=False)}</b>"
+    if isinstance(piece, Link):
+        return f'<a href="{html.escape(piece.url)}">{html.escape(piece.text, quote=False)}</a>'
+    return html.escape(piece, quote=False)
 
 
-def answer_message(answer: Answer, lang: str) -> str | None:
-    """The line that explains an empty or corrected answer, if any."""
-    if answer.message == "no_results" and answer.date_from and answer.date_to:
-        return i18n.text("no_results_in_range", lang,
-                         start=format_date(answer.date_from, lang),
-                         end=format_date(answer.date_to, lang))
-    if answer.message:
-        return i18n.text(answer.message, lang)
-    return None
+def _piece_plain(piece: Piece) -> str:
+    if isinstance(piece, Bold):
+        return piece.text
+    if isinstance(piece, Link):
+        return piece.url if piece.text == piece.url else f"{piece.text}: {piece.url}"
+    return piece
 
 
-def render_plain(answer: Answer, lang: str) -> str:
-    """An answer for the terminal."""
-    lines: list[str] = []
-    message = answer_message(answer, lang)
-    if answer.corrections:
-        words = ", ".join(f"{a} → {b}" for a, b in answer.corrections.items())
-        lines.append(i18n.text("corrected", lang, words=words))
-    if message:
-        lines.append(message)
-    for number, result in enumerate(answer.results, start=answer.offset + 1):
-        lines += [
-            "",
-            f"{number}. {result.title}",
-            f"   {format_date(result.date, lang)}",
-            f"   {result_blurb(result)}",
-            f"   {result.url}",
-        ]
-    return "\n".join(lines).strip()
+def to_html(paragraphs: list[Paragraph]) -> str:
+    return "\n".join("".join(_piece_html(p) for p in paragraph) for paragraph in paragraphs)
+
+
+def to_plain(paragraphs: list[Paragraph]) -> str:
+    return "\n".join("".join(_piece_plain(p) for p in paragraph) for paragraph in paragraphs)
+
+
+def visible_length(paragraphs: list[Paragraph]) -> int:
+    """Length Telegram counts: the text without markup."""
+    return sum(len(p.text if isinstance(p, Bold | Link) else p)
+               for paragraph in paragraphs for p in paragraph) + max(0, len(paragraphs) - 1)
+
+
+def fit(paragraphs: list[Paragraph], limit: int = MAX_MESSAGE_CHARS) -> list[Paragraph]:
+    """Drop trailing paragraphs until the message fits Telegram's limit."""
+    kept = list(paragraphs)
+    while kept and visible_length(kept) > limit:
+        kept.pop()
+    if not kept and paragraphs:
+        text = to_plain(paragraphs[:1])[: limit - 1] + "…"
+        kept = [[text]]
+    return kept

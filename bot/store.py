@@ -8,10 +8,11 @@ rowid; `release_terms` exposes the index vocabulary for typo correction.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,30 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE VIRTUAL TABLE release_text USING fts5(title, body, extra, tokenize="{TOKENIZER}");
     CREATE VIRTUAL TABLE release_terms USING fts5vocab(release_text, 'row');
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
+    # 2: what the bot keeps for users: a language choice per user id, and
+    # search texts (no user or chat id) so that "More results" buttons work.
+    """
+    CREATE TABLE users (
+        user_id INTEGER PRIMARY KEY,
+        lang TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE searches (
+        key TEXT PRIMARY KEY,
+        query TEXT NOT NULL,
+        used_at TEXT NOT NULL
+    );
+    CREATE INDEX searches_by_use ON searches(used_at);
+    """,
+    # 3: how many indexed releases mention each partner, and the latest date;
+    # recomputed at the end of every ingest.
+    """
+    CREATE TABLE partner_stats (
+        partner_id TEXT PRIMARY KEY,
+        releases INTEGER NOT NULL,
+        latest TEXT
+    );
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -100,6 +125,9 @@ class Stats:
 
 class Store:
     """An open index database. Use `await Store.open(path)`, then `await close()`."""
+
+    # Stored search texts are deleted this many days after their last use.
+    search_days = 7
 
     def __init__(self, db: aiosqlite.Connection, path: Path) -> None:
         self.db = db
@@ -160,7 +188,7 @@ class Store:
 
     async def upsert(self, entries: Sequence[IndexEntry]) -> None:
         """Insert or replace releases by URL, all in one transaction."""
-        now = datetime.now(UTC).isoformat(timespec="seconds")
+        now = _now()
         await self.db.execute("BEGIN IMMEDIATE")
         try:
             for entry in entries:
@@ -214,6 +242,83 @@ class Store:
     async def optimize(self) -> None:
         """Merge FTS segments after a large ingest (smaller, faster index)."""
         await self.db.execute("INSERT INTO release_text (release_text) VALUES ('optimize')")
+
+    async def refresh_partner_stats(self, partner_ids: Iterable[str]) -> None:
+        """Count, per partner, the releases whose recognised concepts include it."""
+        wanted = set(partner_ids)
+        counts: dict[str, tuple[int, str]] = {p: (0, "") for p in wanted}
+        async with self.db.execute("SELECT concepts, date FROM releases") as cursor:
+            async for concepts, day in cursor:
+                for concept in wanted.intersection(concepts.split()):
+                    count, latest = counts[concept]
+                    counts[concept] = (count + 1, max(latest, day))
+        await self.db.execute("BEGIN IMMEDIATE")
+        await self.db.execute("DELETE FROM partner_stats")
+        await self.db.executemany(
+            "INSERT INTO partner_stats (partner_id, releases, latest) VALUES (?, ?, ?)",
+            [(p, n, latest or None) for p, (n, latest) in counts.items()],
+        )
+        await self.db.execute("COMMIT")
+
+    async def partner_stats(self) -> dict[str, tuple[int, date | None]]:
+        async with self.db.execute("SELECT partner_id, releases, latest FROM partner_stats") as c:
+            return {p: (int(n), date.fromisoformat(d) if d else None) async for p, n, d in c}
+
+    async def newest_matching(self, expression: str, *, limit: int,
+                              offset: int = 0) -> tuple[list[StoredRelease], int]:
+        """Releases matching an FTS5 expression, newest first, and how many there are."""
+        async with self.db.execute(
+            "SELECT r.id, r.url, r.title, r.date, r.lang, r.category, r.summary, r.concepts"
+            " FROM release_text JOIN releases r ON r.id = release_text.rowid"
+            " WHERE release_text MATCH ? ORDER BY r.date DESC, r.id DESC LIMIT ? OFFSET ?",
+            (expression, limit, offset),
+        ) as cursor:
+            releases = [_stored(row) async for row in cursor]
+        async with self.db.execute(
+            "SELECT count(*) FROM release_text WHERE release_text MATCH ?", (expression,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return releases, int(row[0]) if row else 0
+
+    # --- what the bot keeps for users ------------------------------------
+
+    async def user_language(self, user_id: int) -> str | None:
+        async with self.db.execute("SELECT lang FROM users WHERE user_id = ?", (user_id,)) as cur:
+            row = await cur.fetchone()
+        return str(row[0]) if row else None
+
+    async def set_user_language(self, user_id: int, lang: str) -> None:
+        await self.db.execute(
+            "INSERT INTO users (user_id, lang, updated_at) VALUES (?, ?, ?)"
+            " ON CONFLICT(user_id) DO UPDATE SET lang = excluded.lang,"
+            " updated_at = excluded.updated_at",
+            (user_id, lang, _now()),
+        )
+
+    async def forget_user(self, user_id: int) -> None:
+        """Delete everything stored with this user id."""
+        await self.db.execute("DELETE FROM users WHERE user_id = ?", (user_id,))
+
+    async def save_search(self, query: str) -> str:
+        """Keep a search text (with no user id) for paging; return its short key."""
+        key = hashlib.blake2s(query.encode("utf-8"), digest_size=8).hexdigest()
+        now = _now()
+        await self.db.execute(
+            "INSERT INTO searches (key, query, used_at) VALUES (?, ?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET used_at = excluded.used_at",
+            (key, query, now),
+        )
+        cutoff = (datetime.now(UTC) - timedelta(days=self.search_days)).isoformat()
+        await self.db.execute("DELETE FROM searches WHERE used_at < ?", (cutoff,))
+        return key
+
+    async def load_search(self, key: str) -> str | None:
+        async with self.db.execute("SELECT query FROM searches WHERE key = ?", (key,)) as cur:
+            row = await cur.fetchone()
+        if row is None:
+            return None
+        await self.db.execute("UPDATE searches SET used_at = ? WHERE key = ?", (_now(), key))
+        return str(row[0])
 
     # --- reading -------------------------------------------------------
 
@@ -323,6 +428,10 @@ class Store:
             path=str(self.path),
             last_ingest=await self.get_meta("last_ingest"),
         )
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _stored(row: Sequence[Any]) -> StoredRelease:

@@ -1,1 +1,3 @@
-"""Telegram handlers: thin functions that parse an update, ask the core, reply."""
+"""Telegram handlers: thin functions that parse an update, ask the conversation
+(bot/conversation.py) for a reply, and send it. They are registered in one
+place, bot/app.py."""

@@ -1,0 +1,56 @@
+"""Cards: the answer that comes before any release (help channels, a partner)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from bot.helplines import HelpChannel
+from bot.partners import Partner
+
+
+@dataclass(frozen=True)
+class HelpCard:
+    """Where to get help; `reassure` adds one calm line (for someone in danger)."""
+
+    channels: tuple[HelpChannel, ...]
+    reassure: bool = False
+    kind: str = "help"
+
+    def as_json(self, lang: str) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "reassure": self.reassure,
+            "channels": [
+                {"id": c.id, "name": c.name(lang), "contact": c.contact, "tel": c.tel or None,
+                 "hours": c.hours(lang) or None, "free": c.free, "source_url": c.source_url}
+                for c in self.channels
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class PartnerCard:
+    """A partner organisation, and how many indexed releases mention it."""
+
+    partner: Partner
+    releases: int
+    latest: date | None
+    kind: str = "partner"
+
+    def as_json(self, lang: str) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "id": self.partner.id,
+            "name": self.partner.name(lang),
+            "name_th": self.partner.name_th,
+            "name_en": self.partner.name_en,
+            "abbr": list(self.partner.abbr),
+            "description": self.partner.description(lang),
+            "releases": self.releases,
+            "latest": self.latest.isoformat() if self.latest else None,
+            "source_url": self.partner.source_url,
+        }
+
+
+Card = HelpCard | PartnerCard

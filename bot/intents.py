@@ -1,0 +1,107 @@
+"""What a message asks for, before any search: help now, a hotline, a partner.
+
+- distress: someone in danger or afraid for someone (data/distress.toml);
+- hotline: a question about hotlines, reporting or getting help (data/hotline.toml);
+- partner: a question that is only a partner organisation's name;
+- search: everything else.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.thai import normalize_text, strip_tone_marks
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+# Without tone marks, short Thai words collide (ข่าว news, ข้าว rice, ขาว white):
+# terms shorter than this are matched with their tone marks.
+_MIN_TONELESS = 4
+
+
+@dataclass(frozen=True)
+class SignalGroup:
+    name: str
+    weight: int
+    thai_exact: tuple[str, ...]
+    thai_toneless: tuple[str, ...]
+    english: re.Pattern[str] | None
+    situation: bool = False
+    urgent: bool = False
+
+    def matches(self, text: str, toneless: str) -> bool:
+        if any(term in text for term in self.thai_exact):
+            return True
+        if any(term in toneless for term in self.thai_toneless):
+            return True
+        return bool(self.english and self.english.search(text))
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """How a message scored, and which signal groups it hit."""
+
+    score: int
+    groups: tuple[str, ...]
+    distress: bool
+
+
+def _english_pattern(terms: list[str]) -> re.Pattern[str] | None:
+    """Whole words or phrases, any case: "i" matches "I am", not "in"."""
+    if not terms:
+        return None
+    alternatives = "|".join(re.escape(t.lower()) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z0-9'])(?:{alternatives})(?![a-z0-9'])")
+
+
+def _prepare(text: str) -> tuple[str, str]:
+    """The message lower-cased with straight apostrophes, and that without tone marks."""
+    clean = normalize_text(text).translate(_APOSTROPHES).lower()
+    return clean, strip_tone_marks(clean)
+
+
+def _split_thai(terms: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(terms matched as written, terms matched without tone marks)."""
+    exact: list[str] = []
+    toneless: list[str] = []
+    for term in (normalize_text(t).lower() for t in terms):
+        bare = strip_tone_marks(term)
+        (toneless if len(bare) >= _MIN_TONELESS else exact).append(
+            bare if len(bare) >= _MIN_TONELESS else term)
+    return tuple(exact), tuple(toneless)
+
+
+class SignalRule:
+    """A weighted, reviewed list of signal groups and a threshold, from TOML."""
+
+    def __init__(self, threshold: int, groups: list[SignalGroup]) -> None:
+        self.threshold = threshold
+        self.groups = groups
+
+    @classmethod
+    def from_toml(cls, path: Path, extra: dict[str, object] | None = None) -> SignalRule:
+        """The rule in `path`; `extra` is one more group, as its TOML table would be."""
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        if extra:
+            data["group"].append(extra)
+        groups = [
+            SignalGroup(
+                g["name"], int(g["weight"]), *_split_thai(g.get("th", [])),
+                english=_english_pattern([normalize_text(t).translate(_APOSTROPHES)
+                                          for t in g.get("en", [])]),
+                situation=bool(g.get("situation", False)), urgent=bool(g.get("urgent", False)),
+            )
+            for g in data["group"]
+        ]
+        return cls(int(data["threshold"]), groups)
+
+    def judge(self, text: str) -> Verdict:
+        clean, toneless = _prepare(text)
+        hit = [g for g in self.groups if g.matches(clean, toneless)]
+        score = sum(g.weight for g in hit)
+        situation = any(g.situation for g in hit)
+        plea = any(g.urgent for g in hit) and all(g.weight > 0 for g in hit)
+        return Verdict(score, tuple(g.name for g in hit),
+                       score >= self.threshold and (situation or plea))

@@ -1,0 +1,43 @@
+"""Logging, set up once: no token in any log line, httpx quiet."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+# httpx logs every request URL at INFO, and Bot API URLs contain the token.
+_QUIET = ("httpx", "httpcore")
+_RE_TOKEN = re.compile(r"\d{5,20}:[A-Za-z0-9_-]{30,60}")
+
+
+class RedactSecrets(logging.Filter):
+    """Replace bot tokens (and given secrets) in log records, whoever logs them."""
+
+    def __init__(self, secrets: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.secrets = tuple(s for s in secrets if s)
+
+    def _clean(self, text: str) -> str:
+        for secret in self.secrets:
+            text = text.replace(secret, "[redacted]")
+        return _RE_TOKEN.sub("[redacted]", text)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = self._clean(record.getMessage())
+        record.args = None
+        if record.exc_info and record.exc_info[1] is not None:
+            # Render the traceback now, cleaned, so no formatter prints it raw.
+            record.exc_text = self._clean(logging.Formatter().formatException(record.exc_info))
+            record.exc_info = None
+        return True
+
+
+def setup_logging(level: int = logging.INFO, secrets: tuple[str, ...] = ()) -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactSecrets(secrets))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    for name in _QUIET:
+        logging.getLogger(name).setLevel(logging.WARNING)

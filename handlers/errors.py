@@ -1,0 +1,33 @@
+"""The global error handler: log with context, tell the user something short."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot import i18n
+from handlers.common import conversation, user_of
+
+logger = logging.getLogger("atbot.errors")
+
+
+async def report_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the failure (no message text: it may be a victim's) and apologise."""
+    if not isinstance(update, Update):
+        logger.error("error outside an update", exc_info=context.error)
+        return
+    kind = next((name for name in ("message", "edited_message", "callback_query",
+                                   "inline_query") if getattr(update, name, None)), "other")
+    chat = update.effective_chat
+    logger.error("update %s (%s, %s chat) failed", update.update_id, kind,
+                 chat.type if chat else "no", exc_info=context.error)
+    message = update.effective_message
+    if message is None:
+        return
+    try:
+        lang = await conversation(context).language(user_of(update), message.text or "")
+        await message.reply_text(i18n.text("error", lang))
+    except Exception:  # the apology itself failed (network down): already logged above
+        logger.warning("could not tell the user about update %s failing", update.update_id)

@@ -1,0 +1,110 @@
+"""Distress, hotline and partner questions: routed by reviewed rules in data/."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from bot.core import Core
+from bot.intents import SignalRule
+from tests.conftest import DATA_DIR, needs_sample
+
+MESSAGES = Path(__file__).parent / "data" / "distress_messages.tsv"
+RULE = SignalRule.from_toml(DATA_DIR / "distress.toml")
+
+
+def labelled() -> list[dict[str, str]]:
+    with MESSAGES.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def test_the_labelled_set_is_big_enough_and_bilingual() -> None:
+    rows = labelled()
+    for label in ("distress", "ordinary"):
+        mine = [r for r in rows if r["label"] == label]
+        assert len(mine) >= 60
+        assert {r["lang"] for r in mine} >= {"th", "en"}
+
+
+def test_every_distress_message_is_routed_and_ordinary_ones_are_not() -> None:
+    rows = labelled()
+    missed = [r["text"] for r in rows
+              if r["label"] == "distress" and not RULE.judge(r["text"]).distress]
+    misrouted = [r["text"] for r in rows
+                 if r["label"] == "ordinary" and RULE.judge(r["text"]).distress]
+    distress = sum(r["label"] == "distress" for r in rows)
+    ordinary = len(rows) - distress
+    print(f"\ndistress routed: {distress - len(missed)}/{distress}; "
+          f"ordinary misrouted: {len(misrouted)}/{ordinary}")
+    assert missed == []
+    assert len(misrouted) <= 1, misrouted
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ช่วยด้วย ถูกหลอกไปทำงาน", "ถูกยึดพาสปอร์ต", "น้องสาวหายไปที่เมียวดี",
+     "I am locked in and can't leave", "my brother was taken to a scam compound"],
+)
+def test_the_issue_examples_are_distress(text: str) -> None:
+    verdict = RULE.judge(text)
+    assert verdict.distress, verdict
+
+
+def test_tone_marks_do_not_confuse_short_words() -> None:
+    # ข้าว (rice) must not read as ข่าว (news) and cancel a real plea.
+    assert RULE.judge("อยู่ในห้องที่ล็อคจากข้างนอก ไม่มีข้าวกินมาสองวันแล้ว").distress
+    assert not RULE.judge("ข่าวคนไทยถูกขังในตึกที่เมียวดี").distress
+
+
+@needs_sample
+@pytest.mark.parametrize(
+    "text", ["สายด่วน", "แจ้งเหตุ", "โทรแจ้งที่ไหน", "how do I report trafficking",
+             "hotline number", "1300", "สายด่วน 1300 ค้ามนุษย์"],
+)
+async def test_hotline_questions_get_the_card_then_releases(sample_core: Core, text: str) -> None:
+    answer = await sample_core.ask(text, limit=5)
+    assert answer.intent == "hotline"
+    card = answer.as_json()["card"]
+    assert isinstance(card, dict)
+    assert card["channels"][0]["contact"] == "1300"
+    assert answer.results, "releases that mention the channel follow the card"
+
+
+@needs_sample
+async def test_distress_answer_reassures_and_carries_the_card(sample_core: Core) -> None:
+    answer = await sample_core.ask("ช่วยด้วย ถูกหลอกไปทำงาน ออกไม่ได้")
+    assert answer.intent == "distress"
+    data = answer.as_json()
+    assert data["card"]["reassure"] is True  # type: ignore[index]
+
+
+@needs_sample
+@pytest.mark.parametrize("text", ["IOM", "ไอโอเอ็ม", "องค์การระหว่างประเทศเพื่อการโยกย้ายถิ่นฐาน",
+                                  "UNODC Thailand", "iom คือใคร"])
+async def test_a_partner_name_gets_its_card_and_newest_releases(sample_core: Core,
+                                                                text: str) -> None:
+    answer = await sample_core.ask(text, limit=10)
+    assert answer.intent == "partner", answer.intent
+    card = answer.as_json()["card"]
+    assert isinstance(card, dict) and card["releases"] >= 1 and card["latest"]
+    days = [r.date for r in answer.results]
+    assert days == sorted(days, reverse=True)
+    assert answer.total == card["releases"]
+
+
+@needs_sample
+async def test_thai_name_alone_finds_releases_naming_the_partner_in_thai(
+    sample_core: Core,
+) -> None:
+    # 65280 names IOM only as ไอโอเอ็ม; "IOM" still finds it (recognised at ingest).
+    answer = await sample_core.ask("IOM", limit=20)
+    urls = {r.url for r in answer.results}
+    assert "https://www.thaigov.go.th/news/contents/details/65280" in urls
+
+
+@needs_sample
+async def test_partner_with_other_words_is_a_search(sample_core: Core) -> None:
+    answer = await sample_core.ask("IOM cooperation 2024")
+    assert answer.intent == "search"
