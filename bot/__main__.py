@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest_cmd.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE,
                             metavar="N", help="releases per transaction (default %(default)s)")
     ingest_cmd.add_argument("--workers", type=int, default=None, metavar="N",
-                            help="processes that segment Thai text (default: up to 2)")
+                            help="processes that segment Thai (default 1; 0: this process)")
     _add_db(ingest_cmd)
 
     ask = commands.add_parser("ask", help="answer one question")

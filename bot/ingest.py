@@ -32,7 +32,8 @@ from bot.thai import Segmenter
 PIPELINE_VERSION = 1
 # Data files whose content changes what ingest derives; a change re-indexes all.
 _FINGERPRINT_FILES = ("lexicon.tsv", "partners.toml", "thai_terms.txt")
-DEFAULT_BATCH_SIZE = 200
+DEFAULT_BATCH_SIZE = 100
+DEFAULT_WORKERS = 1
 # Below this many releases, a worker pool costs more than it saves.
 _POOL_THRESHOLD = 2
 _MAX_REASONS = 20
@@ -214,7 +215,7 @@ async def ingest(
         lexicon, await store.content_hashes(), pipeline_fingerprint(data_dir), report,
         all_topics=all_topics, batch_size=max(1, batch_size),
     )
-    queue: asyncio.Queue[Batch | None] = asyncio.Queue(maxsize=4)
+    queue: asyncio.Queue[Batch | None] = asyncio.Queue(maxsize=2)
 
     def emit(batch: Batch | None) -> None:
         asyncio.run_coroutine_threadsafe(queue.put(batch), loop).result()
@@ -251,7 +252,9 @@ class _Writer:
     def __init__(self, store: Store, data_dir: Path, workers: int | None) -> None:
         self.store = store
         self.data_dir = data_dir
-        self.workers = workers if workers is not None else min(2, multiprocessing.cpu_count())
+        # One worker keeps up with the reader (the bottleneck: decompressing and
+        # filtering 688 MB); a second one only adds ~120 MB of memory.
+        self.workers = workers if workers is not None else DEFAULT_WORKERS
         self.pool: Executor | None = None
         self.pending: deque[asyncio.Future[list[IndexEntry]]] = deque()
         self.batches = 0

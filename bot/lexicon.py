@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import re
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -187,12 +187,21 @@ def _is_boundary(text: str, index: int, breaks: frozenset[int]) -> bool:
     return before != after or before == "space"
 
 
-@dataclass(frozen=True)
 class TopicRule:
-    """Weighted terms and a threshold that decide if a release is on topic."""
+    """Weighted terms and a threshold that decide if a release is on topic.
 
-    threshold: int
-    weighted_terms: tuple[tuple[str, int], ...]
+    All terms are found in one pass (Aho-Corasick) over the lower-cased text;
+    a term that starts or ends with a Latin letter or digit must stand as a
+    whole word there ("iom" not in "biomass", "1300" not in "21300").
+    """
+
+    def __init__(self, threshold: int, weighted_terms: dict[str, int]) -> None:
+        self.threshold = threshold
+        self.weighted_terms = weighted_terms
+        self._automaton = ahocorasick.Automaton()
+        for term, weight in weighted_terms.items():
+            self._automaton.add_word(term, (term, weight, bool(_RE_LATIN_EDGE.search(term))))
+        self._automaton.make_automaton()
 
     @classmethod
     def from_toml(cls, path: Path) -> TopicRule:
@@ -202,35 +211,36 @@ class TopicRule:
             for term in group["terms"]:
                 key = normalize_text(term).lower()
                 terms[key] = max(terms.get(key, 0), int(group["weight"]))
-        return cls(int(data["threshold"]), tuple(terms.items()))
+        return cls(int(data["threshold"]), terms)
 
-    @cached_property
-    def _boundary_checks(self) -> dict[str, re.Pattern[str]]:
-        """Whole-word patterns for terms that start or end with a Latin letter or digit."""
-        checks: dict[str, re.Pattern[str]] = {}
-        for term, _ in self.weighted_terms:
-            if re.match(r"[a-z0-9]", term) or re.search(r"[a-z0-9]$", term):
-                checks[term] = re.compile(rf"(?<![a-z0-9]){re.escape(term)}(?![a-z0-9])")
-        return checks
-
-    def matched_terms(self, text: str) -> Iterator[tuple[str, int]]:
+    def matched_terms(self, text: str) -> dict[str, int]:
         """The rule's terms found in `text` (any case, zero-width characters removed)."""
         lowered = text.replace("\u200b", "").replace("\ufeff", "").lower()
-        checks = self._boundary_checks
-        for term, weight in self.weighted_terms:
-            if term in lowered and (term not in checks or checks[term].search(lowered)):
-                yield term, weight
+        found: dict[str, int] = {}
+        for end, (term, weight, whole_word) in self._automaton.iter(lowered):
+            if term in found:
+                continue
+            start = end - len(term) + 1
+            if whole_word and not _stands_alone(lowered, start, end + 1):
+                continue
+            found[term] = weight
+        return found
 
     def score(self, text: str) -> int:
-        return sum(weight for _, weight in self.matched_terms(text))
+        return sum(self.matched_terms(text).values())
 
     def accepts(self, text: str) -> bool:
-        total = 0
-        for _, weight in self.matched_terms(text):
-            total += weight
-            if total >= self.threshold:
-                return True
-        return False
+        return self.score(text) >= self.threshold if text else False
+
+
+_RE_LATIN_EDGE = re.compile(r"^[a-z0-9]|[a-z0-9]$")
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """No Latin letter or digit touches text[start:end] on either side."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
 
 
 @dataclass

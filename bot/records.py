@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from bot.dates import PLACEHOLDER_DATE, parse_thai_date_line
-from bot.thai import detect_language, normalize_text
+from bot.thai import detect_language, normalize_lines
 
 # Bump when parsing changes what a record holds, so re-ingest rewrites records.
 PARSER_VERSION = 1
@@ -158,17 +158,16 @@ def check_layout(text: str, name: str) -> None:
     A cheap look at the first and last lines, for files the topic rule
     skips: they are not parsed, but a broken file is still reported.
     """
-    tail = text.rstrip().rsplit("\n", 1)[-1]
-    if not _RE_SOURCE.match(normalize_text(tail)):
+    tail = text.rstrip().rsplit("\n", 1)[-1].replace("\u200b", "").strip()
+    if not _RE_SOURCE.match(tail):
         raise ParseError(name, "no source line ('ที่มา : URL') at the end")
-    head = [line.strip() for line in text[:600].splitlines() if line.strip()]
-    _find_date([normalize_text(line) for line in head], name)
+    head = [line.replace("\u200b", "").strip() for line in text[:600].splitlines()]
+    _find_date([line for line in head if line], name)
 
 
 def parse_release(text: str, name: str) -> Release:
     """Parse the text of one release file; raise ParseError naming what is wrong."""
-    lines = [normalize_text(line) for line in text.splitlines()]
-    lines = [line for line in lines if line]
+    lines = normalize_lines(text)
     if not lines:
         raise ParseError(name, "empty file")
     source = _RE_SOURCE.match(lines[-1])

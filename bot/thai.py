@@ -40,6 +40,10 @@ _RE_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u202a-\u202e
 _RE_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _RE_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_RE_THAI_DIGIT = re.compile("[๐-๙]")
+# Characters NFKC may change: anything but ASCII and Thai (full-width letters,
+# ligatures, compatibility forms). Plain Thai and ASCII lines skip NFKC.
+_RE_NEEDS_NFKC = re.compile("[^\x00-\x7f\u0e01-\u0e5b]")
 _RE_THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
 # Any place where pythainlp's normalize() would change Thai text: a vowel or
 # tone mark dangling at the start or after a space, two Sara E for Sara Ae,
@@ -72,14 +76,22 @@ def normalize_text(text: str) -> str:
     characters, Thai digits as Arabic digits, Thai vowel/tone order fixed
     (pythainlp), runs of spaces collapsed. Case is kept.
     """
-    # NFKC splits Sara Am into Nikhahit + Sara Aa; put it back at once.
-    text = unicodedata.normalize("NFKC", text).replace("\u0e4d\u0e32", "\u0e33")
+    if _RE_NEEDS_NFKC.search(text):
+        # NFKC splits Sara Am into Nikhahit + Sara Aa; put it back at once.
+        text = unicodedata.normalize("NFKC", text).replace("\u0e4d\u0e32", "\u0e33")
     text = _RE_INVISIBLE.sub("", text)
     text = _RE_CONTROL.sub(" ", text)
-    text = text.translate(_THAI_DIGITS)
+    if _RE_THAI_DIGIT.search(text):
+        text = text.translate(_THAI_DIGITS)
     if _RE_NEEDS_THAI_FIX.search(text):
         text = _thai_normalize(text)
     return _RE_SPACES.sub(" ", text).strip()
+
+
+def normalize_lines(text: str) -> list[str]:
+    """`normalize_text` for every line of a document at once, blank lines dropped."""
+    return [line for line in (part.strip() for part in
+                              normalize_text(text.replace("\r", "")).split("\n")) if line]
 
 
 def fold(text: str) -> str:
@@ -96,8 +108,13 @@ def strip_tone_marks(text: str) -> str:
     return remove_tonemark(text).replace("\u0e4c", "")
 
 
+# Enough text to tell the language of a release from its opening.
+_LANGUAGE_SAMPLE = 3000
+
+
 def detect_language(text: str) -> str | None:
     """'th' or 'en' by which script has more letters; None if there are none."""
+    text = text[:_LANGUAGE_SAMPLE]
     thai = len(_RE_THAI_LETTER.findall(text))
     latin = len(_RE_LATIN_LETTER.findall(text))
     if thai == 0 and latin == 0:
