@@ -13,7 +13,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.thai import normalize_text, strip_tone_marks
+from bot.thai import is_thai, normalize_text, strip_tone_marks
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 # Without tone marks, short Thai words collide (ข่าว news, ข้าว rice, ขาว white):
@@ -22,21 +22,48 @@ _MIN_TONELESS = 4
 
 
 @dataclass(frozen=True)
+class Terms:
+    """Thai and English terms, matched the way the module docstring of
+    data/distress.toml says: Thai anywhere (long ones without tone marks),
+    English as whole words."""
+
+    thai_exact: tuple[str, ...] = ()
+    thai_toneless: tuple[str, ...] = ()
+    english: re.Pattern[str] | None = None
+
+    @classmethod
+    def of(cls, terms: list[str], *, tone_marks: bool = False) -> Terms:
+        """`tone_marks`: match Thai only as written (no typo tolerance)."""
+        thai = [t for t in terms if is_thai(t)]
+        exact, toneless = _split_thai(thai)
+        if tone_marks:
+            exact, toneless = tuple(normalize_text(t).lower() for t in thai), ()
+        english = [normalize_text(t).translate(_APOSTROPHES) for t in terms if not is_thai(t)]
+        return cls(exact, toneless, _english_pattern(english))
+
+    def found_in(self, text: str, toneless: str) -> bool:
+        return (any(term in text for term in self.thai_exact)
+                or any(term in toneless for term in self.thai_toneless)
+                or bool(self.english and self.english.search(text)))
+
+
+@dataclass(frozen=True)
 class SignalGroup:
+    """Terms that signal one thing; also pairs of terms that signal it together
+    ("took" ... "passport")."""
+
     name: str
     weight: int
-    thai_exact: tuple[str, ...]
-    thai_toneless: tuple[str, ...]
-    english: re.Pattern[str] | None
+    terms: Terms
+    pairs: tuple[tuple[Terms, Terms], ...] = ()
     situation: bool = False
     urgent: bool = False
 
     def matches(self, text: str, toneless: str) -> bool:
-        if any(term in text for term in self.thai_exact):
+        if self.terms.found_in(text, toneless):
             return True
-        if any(term in toneless for term in self.thai_toneless):
-            return True
-        return bool(self.english and self.english.search(text))
+        return any(a.found_in(text, toneless) and b.found_in(text, toneless)
+                   for a, b in self.pairs)
 
 
 @dataclass(frozen=True)
@@ -88,9 +115,10 @@ class SignalRule:
             data["group"].append(extra)
         groups = [
             SignalGroup(
-                g["name"], int(g["weight"]), *_split_thai(g.get("th", [])),
-                english=_english_pattern([normalize_text(t).translate(_APOSTROPHES)
-                                          for t in g.get("en", [])]),
+                g["name"], int(g["weight"]),
+                Terms.of([*g.get("th", []), *g.get("en", [])],
+                         tone_marks=g.get("tone_marks") == "exact"),
+                tuple((Terms.of(p["a"]), Terms.of(p["b"])) for p in g.get("pair", [])),
                 situation=bool(g.get("situation", False)), urgent=bool(g.get("urgent", False)),
             )
             for g in data["group"]
