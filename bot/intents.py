@@ -89,6 +89,22 @@ def _prepare(text: str) -> tuple[str, str]:
     return clean, strip_tone_marks(clean)
 
 
+_GROUP_KEYS = {"name", "weight", "th", "en", "pair", "situation", "urgent", "tone_marks"}
+
+
+def _check_keys(path: Path, data: dict[str, object]) -> None:
+    """Refuse unknown keys: a misplaced line must not silently drop a list of terms."""
+    groups = data.get("group")
+    if set(data) - {"threshold", "group"} or not isinstance(groups, list):
+        raise ValueError(f"{path.name}: expected `threshold` and [[group]] tables")
+    for group in groups:
+        unknown = set(group) - _GROUP_KEYS
+        pairs_ok = all(set(p) == {"a", "b"} for p in group.get("pair", []))
+        if unknown or not pairs_ok:
+            raise ValueError(f"{path.name}: group {group.get('name')!r} has unknown keys "
+                             f"{sorted(unknown) or 'in a pair (only a and b)'}")
+
+
 def _split_thai(terms: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(terms matched as written, terms matched without tone marks)."""
     exact: list[str] = []
@@ -113,6 +129,7 @@ class SignalRule:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         if extra:
             data["group"].append(extra)
+        _check_keys(path, data)
         groups = [
             SignalGroup(
                 g["name"], int(g["weight"]),
