@@ -58,8 +58,11 @@ class SignalGroup:
     pairs: tuple[tuple[Terms, Terms], ...] = ()
     situation: bool = False
     urgent: bool = False
+    unless: Terms | None = None
 
     def matches(self, text: str, toneless: str) -> bool:
+        if self.unless is not None and self.unless.found_in(text, toneless):
+            return False
         if self.terms.found_in(text, toneless):
             return True
         return any(a.found_in(text, toneless) and b.found_in(text, toneless)
@@ -89,7 +92,8 @@ def _prepare(text: str) -> tuple[str, str]:
     return clean, strip_tone_marks(clean)
 
 
-_GROUP_KEYS = {"name", "weight", "th", "en", "pair", "situation", "urgent", "tone_marks"}
+_GROUP_KEYS = {"name", "weight", "th", "en", "pair", "situation", "urgent", "tone_marks",
+               "unless"}
 
 
 def _check_keys(path: Path, data: dict[str, object]) -> None:
@@ -137,6 +141,7 @@ class SignalRule:
                          tone_marks=g.get("tone_marks") == "exact"),
                 tuple((Terms.of(p["a"]), Terms.of(p["b"])) for p in g.get("pair", [])),
                 situation=bool(g.get("situation", False)), urgent=bool(g.get("urgent", False)),
+                unless=Terms.of(g["unless"]) if g.get("unless") else None,
             )
             for g in data["group"]
         ]
