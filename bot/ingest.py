@@ -23,13 +23,14 @@ from pathlib import Path
 
 from bot.lexicon import Lexicon
 from bot.records import ParseError, Release, check_layout, decode_text, parse_release
+from bot.romanize import Romanizer, name_candidates
 from bot.sources import iter_items
 from bot.store import IndexEntry, Store
 from bot.summary import summarize
-from bot.thai import Segmenter
+from bot.thai import WORD_SEP, Segmenter
 
 # Bump when what ingest derives from a release changes (segmentation, summary...).
-PIPELINE_VERSION = 1
+PIPELINE_VERSION = 2
 # Data files whose content changes what ingest derives; a change re-indexes all.
 _FINGERPRINT_FILES = ("lexicon.tsv", "partners.toml", "thai_terms.txt")
 DEFAULT_BATCH_SIZE = 100
@@ -117,6 +118,8 @@ class _Preparer:
             title_text=title_text,
             body_text=body_text,
             extra_text=f"{tags_text}\n{tokens}".strip(),
+            names=tuple(sorted(name_candidates(f"{title_text}\n{body_text}",
+                                               self.segmenter.dictionary, WORD_SEP))),
         )
 
 
@@ -227,6 +230,8 @@ async def ingest(
             report.indexed += await writer.submit(batch)
         report.indexed += await writer.drain()
         await reading
+        await asyncio.to_thread(writer.close, wait=True)
+        await _romanise_names(store, writer.names)
     finally:
         reader.stop.set()
         while not reading.done():  # let the reader thread see the stop and finish
@@ -246,6 +251,15 @@ def _ignore(_n: int) -> None:
     return None
 
 
+async def _romanise_names(store: Store, names: set[str]) -> None:
+    """Romanise the names not seen before (after the workers have exited: the model
+    needs ~60 MB) and store them."""
+    new = sorted(names - (await store.names()).keys())
+    if new:
+        romanised = await asyncio.to_thread(Romanizer().many, new)
+        await store.add_names(romanised)
+
+
 class _Writer:
     """Prepares batches (in worker processes when there is work) and stores them in order."""
 
@@ -258,6 +272,7 @@ class _Writer:
         self.pool: Executor | None = None
         self.pending: deque[asyncio.Future[list[IndexEntry]]] = deque()
         self.batches = 0
+        self.names: set[str] = set()
 
     async def submit(self, batch: Batch) -> int:
         """Queue a batch for preparation; store finished ones; return how many were stored."""
@@ -287,6 +302,8 @@ class _Writer:
     async def _store_oldest(self) -> int:
         entries = await self.pending.popleft()
         await self.store.upsert(entries)
+        for entry in entries:
+            self.names.update(entry.names)
         return len(entries)
 
     def _prepare_here(self, batch: Batch) -> list[IndexEntry]:
@@ -294,8 +311,9 @@ class _Writer:
             _init_worker(str(self.data_dir))
         return _prepare_batch(batch)
 
-    def close(self) -> None:
+    def close(self, *, wait: bool = False) -> None:
         for future in self.pending:
             future.cancel()
         if self.pool is not None:
-            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool.shutdown(wait=wait, cancel_futures=True)
+            self.pool = None

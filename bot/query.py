@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from bot.dates import DateRange, find_date_range
 from bot.lexicon import Concept, Lexicon, longest_mentions
+from bot.romanize import Romanizer, sound_key
 from bot.thai import (
     RE_THAI_RUN,
     WORD_SEP,
@@ -36,8 +37,15 @@ FUZZY_LEXICON_CUTOFF = 84
 FUZZY_VOCABULARY_CUTOFF = 80
 # A corrected word counts a little less than one typed right.
 CORRECTION_WEIGHT = 0.8
+# How close (rapidfuzz, on sound keys) a name typed in one script must be to one
+# romanised from the other; and how many releases a Latin word may appear in
+# and still be treated as a possible name.
+NAME_CUTOFF = 80
+NAME_MAX_DOCS = 3
 # Thai typos cut a word into pieces; look at up to this many pieces at once.
 _MAX_WINDOW = 4
+# Longest piece a transliterated name is cut into (ดาลัด -> ดา + ลัด).
+_SYLLABLE = 3
 
 
 def fts_phrase(text: str) -> str:
@@ -86,10 +94,35 @@ class Query:
 
 
 class Vocabulary:
-    """The index's words with their document counts, ready for fuzzy lookup."""
+    """The index's words with their document counts, and the romanised Thai names
+    found in releases, ready for fuzzy lookup."""
 
-    def __init__(self, counts: dict[str, int]) -> None:
+    def __init__(self, counts: dict[str, int], names: dict[str, str] | None = None) -> None:
         self.counts = counts
+        self.names = names or {}
+
+    @cached_property
+    def _name_keys(self) -> tuple[list[str], list[str]]:
+        thai = list(self.names)
+        return [sound_key(self.names[t]) for t in thai], thai
+
+    @cached_property
+    def _latin_keys(self) -> tuple[list[str], list[str]]:
+        return [sound_key(t) for t in self.latin], self.latin
+
+    def thai_names_sounding_like(self, word: str) -> list[str]:
+        """Thai names whose romanisation sounds like the Latin `word` ("Anukul")."""
+        keys, thai = self._name_keys
+        found = process.extract(sound_key(word), keys, scorer=fuzz.ratio, limit=3,
+                                score_cutoff=NAME_CUTOFF)
+        return [thai[index] for _, _, index in found]
+
+    def latin_words_sounding_like(self, latin: str) -> list[str]:
+        """Indexed Latin words that sound like a romanised Thai word ("ดาลัด" -> dalat)."""
+        keys, words = self._latin_keys
+        found = process.extract(sound_key(latin), keys, scorer=fuzz.ratio, limit=2,
+                                score_cutoff=NAME_CUTOFF)
+        return [words[index] for _, _, index in found]
 
     def __contains__(self, word: str) -> bool:
         return word in self.counts
@@ -136,6 +169,7 @@ class QueryParser:
         self.segmenter = segmenter
         self.vocabulary = vocabulary
         self.default_lang = default_lang
+        self.romanizer = Romanizer()
         self._phrases: dict[str, str] = {}
         variants: dict[str, Concept] = {}
         for concept in lexicon.concepts:
@@ -183,8 +217,10 @@ class QueryParser:
         return self._phrases[text]
 
     def _word_group(self, word: str, query: Query) -> Group:
-        if self._known(word):
-            return Group(word, (fts_phrase(word),), (word,))
+        names = self._other_script_names(word)
+        if self._known(word) or names:
+            words = [word, *names]
+            return Group(word, tuple(self._phrase(w) for w in words), tuple(words))
         concept = self._nearest_concept(word)
         if concept is not None:
             query.corrections[word] = concept.label(query.lang)
@@ -194,6 +230,18 @@ class QueryParser:
             query.corrections[word] = nearest
             return Group(nearest, (fts_phrase(nearest),), (nearest,), weight=CORRECTION_WEIGHT)
         return Group(word, (fts_phrase(word),), (word,))
+
+    def _other_script_names(self, word: str) -> list[str]:
+        """The same name in the other script: อนุกูล for "anukul", dalat for "ดาลัด"."""
+        vocabulary = self.vocabulary()
+        if is_thai(word):
+            # Only a word no release writes in Thai may be written in Latin letters.
+            if len(word) < 3 or word in vocabulary:
+                return []
+            return vocabulary.latin_words_sounding_like(self.romanizer(word))
+        if len(word) < 4 or word.isdigit() or vocabulary.counts.get(word, 0) > NAME_MAX_DOCS:
+            return []
+        return vocabulary.thai_names_sounding_like(word)
 
     @staticmethod
     def _add(query: Query, group: Group) -> None:
@@ -214,6 +262,12 @@ class QueryParser:
     def _thai_words(self, run: str) -> list[str]:
         pieces = [w for w in self.segmenter.words(run) if not w.isspace()]
         if all(self._is_thai_word(p) for p in pieces):
+            # A foreign name in Thai letters may fall apart into short words
+            # (ดาลัด -> ดา + ลัด): kept whole if it is found in Latin letters.
+            short = len(pieces) > 1 and all(len(p) <= _SYLLABLE for p in pieces)
+            if short and not any(p in self.lexicon.stopwords for p in pieces) \
+                    and self._other_script_names(run):
+                return [run]
             return pieces
         # Join each stretch of unknown pieces with its neighbours, so that
         # "ค้ามนุด" is looked up as a whole rather than as ค้า + มนุ + ด.

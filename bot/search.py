@@ -108,7 +108,8 @@ class SearchEngine:
 
     async def refresh(self) -> None:
         """(Re)load the index vocabulary; called at start and after ingests."""
-        self._vocabulary_cache = Vocabulary(await self.store.vocabulary())
+        self._vocabulary_cache = Vocabulary(await self.store.vocabulary(),
+                                            await self.store.names())
         self._vocabulary_loaded = time.monotonic()
 
     def _vocabulary(self) -> Vocabulary:

@@ -71,6 +71,10 @@ MIGRATIONS: tuple[str, ...] = (
         latest TEXT
     );
     """,
+    # 4: Thai names found in releases, romanised, so Latin spellings find them.
+    """
+    CREATE TABLE names (thai TEXT PRIMARY KEY, latin TEXT NOT NULL);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -96,6 +100,7 @@ class IndexEntry:
     title_text: str
     body_text: str
     extra_text: str
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -258,6 +263,17 @@ class Store:
             "INSERT INTO partner_stats (partner_id, releases, latest) VALUES (?, ?, ?)",
             [(p, n, latest or None) for p, (n, latest) in counts.items()],
         )
+        await self.db.execute("COMMIT")
+
+    async def names(self) -> dict[str, str]:
+        """Thai name -> its romanisation."""
+        async with self.db.execute("SELECT thai, latin FROM names") as cursor:
+            return {thai: latin async for thai, latin in cursor}
+
+    async def add_names(self, romanised: dict[str, str]) -> None:
+        await self.db.execute("BEGIN IMMEDIATE")
+        await self.db.executemany("INSERT OR REPLACE INTO names (thai, latin) VALUES (?, ?)",
+                                  list(romanised.items()))
         await self.db.execute("COMMIT")
 
     async def partner_stats(self) -> dict[str, tuple[int, date | None]]:
