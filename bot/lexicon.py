@@ -28,9 +28,11 @@ KINDS = frozenset(
     {"topic", "country", "province", "place", "org", "role", "person", "general", "time",
      "partner"}
 )
-# Kinds whose Thai names are proper nouns the segmenter should keep whole.
-_NAME_KINDS = frozenset({"country", "province", "place", "person", "org", "partner"})
-_LONGEST_SEGMENTER_WORD = 24
+# Kinds whose Thai names are proper nouns the segmenter should keep whole. Only
+# short ones: a long name kept whole (กองต่อต้านการค้ามนุษย์) would hide the
+# words inside it (ค้ามนุษย์) from search; long names are matched as phrases.
+_NAME_KINDS = frozenset({"country", "province", "place", "person"})
+_LONGEST_SEGMENTER_WORD = 12
 
 
 @dataclass(frozen=True)
