@@ -12,6 +12,7 @@ import logging
 import os
 import re
 import secrets
+import sqlite3
 import sys
 from collections.abc import Sequence
 from contextlib import nullcontext
@@ -110,6 +111,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConfigError, StoreError) as error:
         print(f"atbot: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except sqlite3.Error as error:
+        print(f"atbot: database error ({error}); if the index is damaged, delete it and "
+              "run `atbot ingest` again", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("atbot: interrupted", file=sys.stderr)
         return 130

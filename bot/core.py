@@ -21,6 +21,7 @@ from bot.ingest import IngestReport, ingest
 from bot.intents import SignalRule
 from bot.lexicon import Lexicon
 from bot.partners import Partner, load_partners
+from bot.query import Group, fts_phrase
 from bot.search import Answer, Result, SearchEngine
 from bot.store import Store
 from bot.thai import Segmenter
@@ -32,6 +33,8 @@ _PARTNER_FILLER = frozenset({
 })
 # How many help channels a card shows.
 CARD_CHANNELS = 4
+# How much naming a help channel counts when ranking releases for a hotline question.
+CHANNEL_WEIGHT = 0.5
 
 
 @dataclass
@@ -77,13 +80,14 @@ class Core:
         return await self.engine.search(text, limit=limit, offset=offset)
 
     async def _hotline(self, text: str, limit: int, offset: int) -> Answer:
-        """The help card, then releases that name the channel asked about (or 1300)."""
+        """The help card, then releases on the question that name a help channel."""
         card = self.help_card()
-        asked = [c.contact for c in self.help_channels if c.contact in text]
-        number = asked[0] if asked else card.channels[0].contact
-        answer = await self.engine.search(text, limit=limit, offset=offset, required=number)
+        contacts = tuple(dict.fromkeys(c.contact for c in self.help_channels))
+        channels = Group("help_channels", tuple(fts_phrase(c) for c in contacts),
+                         tuple(c.lower() for c in contacts), weight=CHANNEL_WEIGHT)
+        answer = await self.engine.search(text, limit=limit, offset=offset, also=channels)
         if not answer.results and offset == 0:
-            answer = await self.engine.search(number, limit=limit, offset=offset)
+            answer = await self.engine.search(card.channels[0].contact, limit=limit)
         answer.query, answer.intent, answer.card = text, "hotline", card
         answer.message = None
         return answer

@@ -30,7 +30,7 @@ from bot.summary import summarize
 from bot.thai import WORD_SEP, Segmenter
 
 # Bump when what ingest derives from a release changes (segmentation, summary...).
-PIPELINE_VERSION = 2
+PIPELINE_VERSION = 3
 # Data files whose content changes what ingest derives; a change re-indexes all.
 _FINGERPRINT_FILES = ("lexicon.tsv", "partners.toml", "thai_terms.txt")
 DEFAULT_BATCH_SIZE = 100
@@ -120,6 +120,7 @@ class _Preparer:
             extra_text=f"{tags_text}\n{tokens}".strip(),
             names=tuple(sorted(name_candidates(f"{title_text}\n{body_text}",
                                                self.segmenter.dictionary, WORD_SEP))),
+            length=len(release.title) + sum(len(p) for p in release.paragraphs),
         )
 
 

@@ -3,8 +3,8 @@
 `QueryParser.parse` turns what a person typed into `Query.groups`: each
 group is one thing the answer should contain (a lexicon concept in all its
 Thai and English forms, or a plain word), written as FTS5 alternatives.
-Words the index does not know are corrected against the lexicon and the
-index vocabulary (typos, missing tone marks).
+Typos are corrected first (bot/spelling.py); a name typed in one script
+also searches its spelling in the other (bot/romanize.py).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from bot.dates import DateRange, find_date_range
 from bot.lexicon import Concept, Lexicon, longest_mentions
 from bot.romanize import Romanizer, sound_key
+from bot.spelling import Speller, stem
 from bot.thai import (
     RE_THAI_RUN,
     WORD_SEP,
@@ -26,26 +27,21 @@ from bot.thai import (
     fts_terms,
     is_thai,
     normalize_text,
-    strip_tone_marks,
 )
 
 # Longer questions are cut: nobody types 300 characters to search.
 MAX_QUERY_CHARS = 300
 MAX_GROUPS = 12
-# rapidfuzz scores (0-100) a misspelt word must reach to be corrected.
-FUZZY_LEXICON_CUTOFF = 84
-FUZZY_VOCABULARY_CUTOFF = 80
-# A corrected word counts a little less than one typed right.
-CORRECTION_WEIGHT = 0.8
 # How close (rapidfuzz, on sound keys) a name typed in one script must be to one
 # romanised from the other; and how many releases a Latin word may appear in
-# and still be treated as a possible name.
-NAME_CUTOFF = 80
+# and still be taken for a possible name.
+NAME_CUTOFF = 85
+NAME_MIN_CHARS = 5
 NAME_MAX_DOCS = 3
-# Thai typos cut a word into pieces; look at up to this many pieces at once.
-_MAX_WINDOW = 4
 # Longest piece a transliterated name is cut into (ดาลัด -> ดา + ลัด).
 _SYLLABLE = 3
+# How many of a group's alternatives bm25 ranking looks at.
+_RANKED_ALTERNATIVES = 4
 
 
 def fts_phrase(text: str) -> str:
@@ -65,7 +61,14 @@ class Group:
 
     @property
     def expression(self) -> str:
+        """Every way of writing it: which releases contain it."""
         return "(" + " OR ".join(self.alternatives) + ")"
+
+    @property
+    def rank_expression(self) -> str:
+        """The main ways of writing it, for bm25: a concept's indexed token and its
+        first forms carry the signal; the long tail of variants only costs time."""
+        return "(" + " OR ".join(self.alternatives[:_RANKED_ALTERNATIVES]) + ")"
 
 
 @dataclass
@@ -79,6 +82,8 @@ class Query:
     corrections: dict[str, str] = field(default_factory=dict)
     stopwords_only: bool = False
     required: str = ""
+    # How much each group counts (its rarity in the index), set when ranking.
+    weights: list[float] = field(default_factory=list)
 
     @property
     def expression(self) -> str:
@@ -101,14 +106,21 @@ class Vocabulary:
         self.counts = counts
         self.names = names or {}
 
+    def __contains__(self, word: str) -> bool:
+        return word in self.counts
+
+    @cached_property
+    def latin(self) -> list[str]:
+        return [t for t in self.counts if not is_thai(t) and len(t) > 3 and not t.isdigit()]
+
     @cached_property
     def _name_keys(self) -> tuple[list[str], list[str]]:
         thai = list(self.names)
         return [sound_key(self.names[t]) for t in thai], thai
 
     @cached_property
-    def _latin_keys(self) -> tuple[list[str], list[str]]:
-        return [sound_key(t) for t in self.latin], self.latin
+    def _latin_keys(self) -> list[str]:
+        return [sound_key(t) for t in self.latin]
 
     def thai_names_sounding_like(self, word: str) -> list[str]:
         """Thai names whose romanisation sounds like the Latin `word` ("Anukul")."""
@@ -119,43 +131,9 @@ class Vocabulary:
 
     def latin_words_sounding_like(self, latin: str) -> list[str]:
         """Indexed Latin words that sound like a romanised Thai word ("ดาลัด" -> dalat)."""
-        keys, words = self._latin_keys
-        found = process.extract(sound_key(latin), keys, scorer=fuzz.ratio, limit=2,
-                                score_cutoff=NAME_CUTOFF)
-        return [words[index] for _, _, index in found]
-
-    def __contains__(self, word: str) -> bool:
-        return word in self.counts
-
-    @cached_property
-    def thai(self) -> list[str]:
-        return [t for t in self.counts if is_thai(t) and len(t) > 2]
-
-    @cached_property
-    def thai_bare(self) -> list[str]:
-        return [strip_tone_marks(t) for t in self.thai]
-
-    @cached_property
-    def latin(self) -> list[str]:
-        return [t for t in self.counts if not is_thai(t) and len(t) > 3 and not t.isdigit()]
-
-    def nearest(self, word: str) -> str | None:
-        """The indexed word closest to `word` (tone marks ignored in Thai), if close enough."""
-        thai = is_thai(word)
-        if len(word) < (3 if thai else 4):
-            return None
-        if thai:
-            found = process.extract(strip_tone_marks(word), self.thai_bare, scorer=fuzz.ratio,
-                                    limit=5, score_cutoff=FUZZY_VOCABULARY_CUTOFF)
-            hits = [(self.thai[index], score) for _, score, index in found]
-        else:
-            found = process.extract(word, self.latin, scorer=fuzz.ratio, limit=5,
-                                    score_cutoff=FUZZY_VOCABULARY_CUTOFF)
-            hits = [(term, score) for term, score, _ in found]
-        if not hits:
-            return None
-        # Among close spellings, prefer the one more releases use.
-        return max(hits, key=lambda hit: (round(hit[1] / 5), self.counts[hit[0]]))[0]
+        found = process.extract(sound_key(latin), self._latin_keys, scorer=fuzz.ratio,
+                                limit=2, score_cutoff=NAME_CUTOFF)
+        return [self.latin[index] for _, _, index in found]
 
 
 class QueryParser:
@@ -170,24 +148,19 @@ class QueryParser:
         self.vocabulary = vocabulary
         self.default_lang = default_lang
         self.romanizer = Romanizer()
+        self.speller = Speller(lexicon, segmenter, lambda: self.vocabulary().counts,
+                               lambda word: bool(self._other_script_names(word)))
         self._phrases: dict[str, str] = {}
-        variants: dict[str, Concept] = {}
-        for concept in lexicon.concepts:
-            for variant in concept.variants:
-                variants.setdefault(variant.lower(), concept)
-        self._variant_concepts = variants
-        self._thai_variants = [v for v in variants if is_thai(v)]
-        self._thai_variants_bare = [strip_tone_marks(v) for v in self._thai_variants]
-        self._latin_variants = [v for v in variants if not is_thai(v)]
 
     def parse(self, raw: str) -> Query:
         text = normalize_text(raw)[:MAX_QUERY_CHARS]
         query = Query(text=text, lang=detect_language(text) or self.default_lang,
                       date_range=find_date_range(text))
         rest = query.date_range.rest if query.date_range else text
-        segmented = self.segmenter.index_text(rest)
-        plain = segmented.replace(WORD_SEP, "")
-        leftover = list(plain)
+        spelling = self.speller.correct(rest)
+        query.corrections = spelling.corrections
+        segmented = self.segmenter.index_text(spelling.text)
+        leftover = list(segmented.replace(WORD_SEP, ""))
         for mention in longest_mentions(self.lexicon.finder.find(segmented)):
             self._add(query, self.concept_group(mention.concept))
             leftover[mention.start:mention.end] = " " * (mention.end - mention.start)
@@ -195,41 +168,33 @@ class QueryParser:
         content = [w for w in words if w not in self.lexicon.stopwords]
         query.stopwords_only = bool(words) and not content and not query.groups
         for word in content:
-            self._add(query, self._word_group(word, query))
+            self._add(query, self._word_group(word))
         query.groups = query.groups[:MAX_GROUPS]
         return query
 
     # --- groups ----------------------------------------------------------------
 
     def concept_group(self, concept: Concept, weight: float = 1.0) -> Group:
-        """A concept as alternatives: its indexed token and every variant as a phrase."""
+        """A concept as alternatives: its indexed token and every variant as a phrase
+        (the first Thai and the first English form first)."""
         alternatives = [f"extra:{fts_phrase(concept.token)}"]
-        alternatives += [self._phrase(variant) for variant in concept.variants]
+        firsts = [*concept.th[:1], *concept.en[:1]]
+        alternatives += [self._phrase(v) for v in [*firsts, *concept.variants]]
         needles = [variant.lower() for variant in concept.variants]
         return Group(concept.id, tuple(dict.fromkeys(alternatives)),
                      tuple(dict.fromkeys(needles)), concept, weight)
 
     def _phrase(self, text: str) -> str:
-        """A lexicon variant as an FTS5 phrase of its segmented words (cached)."""
+        """Text as an FTS5 phrase of its segmented words (cached)."""
         if text not in self._phrases:
             words = [t for w in self.segmenter.words(text) for t in fts_terms(w)]
             self._phrases[text] = fts_phrase(" ".join(words))
         return self._phrases[text]
 
-    def _word_group(self, word: str, query: Query) -> Group:
-        names = self._other_script_names(word)
-        if self._known(word) or names:
-            words = [word, *names]
-            return Group(word, tuple(self._phrase(w) for w in words), tuple(words))
-        concept = self._nearest_concept(word)
-        if concept is not None:
-            query.corrections[word] = concept.label(query.lang)
-            return self.concept_group(concept, CORRECTION_WEIGHT)
-        nearest = self.vocabulary().nearest(word)
-        if nearest is not None:
-            query.corrections[word] = nearest
-            return Group(nearest, (fts_phrase(nearest),), (nearest,), weight=CORRECTION_WEIGHT)
-        return Group(word, (fts_phrase(word),), (word,))
+    def _word_group(self, word: str) -> Group:
+        """A plain word, and the same name in the other script if it is one."""
+        words = [word, *self._other_script_names(word)]
+        return Group(word, tuple(self._phrase(w) for w in words), tuple(words))
 
     def _other_script_names(self, word: str) -> list[str]:
         """The same name in the other script: อนุกูล for "anukul", dalat for "ดาลัด"."""
@@ -239,7 +204,8 @@ class QueryParser:
             if len(word) < 3 or word in vocabulary:
                 return []
             return vocabulary.latin_words_sounding_like(self.romanizer(word))
-        if len(word) < 4 or word.isdigit() or vocabulary.counts.get(word, 0) > NAME_MAX_DOCS:
+        if (len(word) < NAME_MIN_CHARS or word.isdigit()
+                or vocabulary.counts.get(stem(word), 0) > NAME_MAX_DOCS):
             return []
         return vocabulary.thai_names_sounding_like(word)
 
@@ -248,10 +214,10 @@ class QueryParser:
         if all(g.label != group.label for g in query.groups):
             query.groups.append(group)
 
-    # --- words and typos -------------------------------------------------------
+    # --- words -----------------------------------------------------------------
 
     def _words(self, text: str) -> Iterator[str]:
-        """Search words of `text`; a misspelt Thai word comes back whole, not in pieces."""
+        """Search words of `text` (Thai segmented, the rest as FTS5 would cut it)."""
         for chunk in text.split():
             for run_or_other in _split_thai_runs(chunk):
                 if is_thai(run_or_other):
@@ -261,58 +227,13 @@ class QueryParser:
 
     def _thai_words(self, run: str) -> list[str]:
         pieces = [w for w in self.segmenter.words(run) if not w.isspace()]
-        if all(self._is_thai_word(p) for p in pieces):
-            # A foreign name in Thai letters may fall apart into short words
-            # (ดาลัด -> ดา + ลัด): kept whole if it is found in Latin letters.
-            short = len(pieces) > 1 and all(len(p) <= _SYLLABLE for p in pieces)
-            if short and not any(p in self.lexicon.stopwords for p in pieces) \
-                    and self._other_script_names(run):
-                return [run]
-            return pieces
-        # Join each stretch of unknown pieces with its neighbours, so that
-        # "ค้ามนุด" is looked up as a whole rather than as ค้า + มนุ + ด.
-        words: list[str] = []
-        index = 0
-        while index < len(pieces):
-            if self._is_thai_word(pieces[index]):
-                words.append(pieces[index])
-                index += 1
-                continue
-            start = max(0, index - 1)
-            end = index + 1
-            while end < len(pieces) and not self._is_thai_word(pieces[end]):
-                end += 1
-            end = min(len(pieces), end + 1, start + _MAX_WINDOW)
-            if words and start < index:
-                words.pop()
-            words.append("".join(pieces[start:end]))
-            index = end
-        return words
-
-    def _is_thai_word(self, word: str) -> bool:
-        return len(word) > 1 and word in self.segmenter.dictionary
-
-    def _known(self, word: str) -> bool:
-        vocabulary = self.vocabulary()
-        if word.isdigit() or word in vocabulary:
-            return True
-        if is_thai(word):
-            return False
-        # English index terms are stemmed: "victims" is stored as "victim".
-        return any(word[:n] in vocabulary for n in range(len(word) - 1, 3, -1))
-
-    def _nearest_concept(self, word: str) -> Concept | None:
-        if is_thai(word):
-            found = process.extractOne(
-                strip_tone_marks(word), self._thai_variants_bare, scorer=fuzz.ratio,
-                score_cutoff=FUZZY_LEXICON_CUTOFF,
-            )
-            return self._variant_concepts[self._thai_variants[found[2]]] if found else None
-        if len(word) < 4:
-            return None
-        found = process.extractOne(word, self._latin_variants, scorer=fuzz.ratio,
-                                   score_cutoff=FUZZY_LEXICON_CUTOFF)
-        return self._variant_concepts[found[0]] if found else None
+        # A foreign name in Thai letters may fall apart into short words
+        # (ดาลัด -> ดา + ลัด): kept whole if it is found in Latin letters.
+        short = len(pieces) > 1 and all(len(p) <= _SYLLABLE for p in pieces)
+        if short and not any(p in self.lexicon.stopwords for p in pieces) \
+                and self._other_script_names(run):
+            return [run]
+        return pieces
 
 
 def _split_thai_runs(chunk: str) -> Iterator[str]:

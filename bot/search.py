@@ -2,10 +2,12 @@
 
 Ranking, for the releases FTS5 finds for any part of the question:
 
-    score = 0.50 * coverage   share of the question's groups the release contains,
-                              each weighted by its rarity (idf)
+    score = 0.45 * coverage   share of the question's groups the release contains,
+                              each weighted by its rarity (idf), scaled down for
+                              very long releases (cabinet summaries name everything)
           + 0.20 * bm25       FTS5 bm25, title words weighted 8x, scaled to the best
           + 0.15 * in_title   share of the groups named in the title
+          + 0.05 * in_summary share of the groups named in the summary (the lead)
           + 0.10 * fuzzy      rapidfuzz similarity of question and title
           + 0.05 * recency    newer first when all else is equal
           + 0.30 * in_year    the question names a year and the release is of that year
@@ -16,7 +18,9 @@ single word, and a title that says it beats a body that mentions it.
 
 from __future__ import annotations
 
+import functools
 import math
+import re
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,17 +29,35 @@ from rapidfuzz import fuzz
 
 from bot.cards import Card
 from bot.lexicon import Lexicon
-from bot.query import Query, QueryParser, Vocabulary, fts_phrase
+from bot.query import Group, Query, QueryParser, Vocabulary, fts_phrase
 from bot.store import Store, StoredRelease
 from bot.summary import snippet
-from bot.thai import WORD_SEP, Segmenter, fts_terms, unsegment
+from bot.thai import Segmenter, fts_terms, unsegment
 
 CANDIDATES = 150
 DEFAULT_LIMIT = 10
-WEIGHTS = {"coverage": 0.50, "bm25": 0.20, "in_title": 0.15, "fuzzy": 0.10, "recency": 0.05,
-           "preferred_dates": 0.30}
+WEIGHTS = {"coverage": 0.45, "bm25": 0.20, "in_title": 0.15, "in_summary": 0.05, "fuzzy": 0.10,
+           "recency": 0.05, "preferred_dates": 0.30}
+# What a kind of concept says about what is wanted, beside its rarity: "Dalat"
+# narrows a question more than "meeting" does.
+KIND_PRIOR = {"general": 0.5, "time": 0.5, "role": 0.7, "country": 0.8, "topic": 1.0,
+              "province": 1.2, "place": 1.2, "person": 1.2, "org": 1.1, "partner": 1.1}
+# Releases longer than this (characters) have their coverage scaled down by
+# sqrt(LONG_TEXT / length): a cabinet summary names everything once.
+LONG_TEXT = 15_000
 # Reload the vocabulary at most this often, in case an ingest ran meanwhile.
 _VOCABULARY_TTL = 60.0
+# How much of a release's text is read for the snippet (the longest cabinet
+# summaries run to 235,000 characters).
+SNIPPET_SCAN = 40_000
+# How many of the best candidates get the (costly) fuzzy title comparison.
+_FUZZY_FRONT = 40
+# How many groups' matching releases are kept in memory.
+_MATCH_CACHE = 1024
+# A group found in more than this share of releases does not select candidates
+# (bm25 over 2,000 releases for ไทย costs time and says little); it still counts
+# in coverage.
+_COMMON_SHARE = 0.4
 
 
 @dataclass(frozen=True)
@@ -105,12 +127,30 @@ class SearchEngine:
         self.parser = QueryParser(lexicon, segmenter, self._vocabulary)
         self._vocabulary_cache: Vocabulary | None = None
         self._vocabulary_loaded = 0.0
+        self._matches: dict[str, frozenset[int]] = {}
+        self._total_docs = 0
 
     async def refresh(self) -> None:
         """(Re)load the index vocabulary; called at start and after ingests."""
         self._vocabulary_cache = Vocabulary(await self.store.vocabulary(),
                                             await self.store.names())
         self._vocabulary_loaded = time.monotonic()
+        self._matches.clear()
+        self._total_docs = await self.store.count()
+
+    async def _count(self) -> int:
+        return max(1, self._total_docs)
+
+    async def _matching(self, expression: str) -> frozenset[int]:
+        """Releases matching one group, cached until the next refresh: the same
+        concepts (trafficking, Thailand, Cambodia...) come back in most questions."""
+        found = self._matches.get(expression)
+        if found is None:
+            if len(self._matches) >= _MATCH_CACHE:
+                self._matches.pop(next(iter(self._matches)))
+            found = frozenset(await self.store.matching_ids(expression))
+            self._matches[expression] = found
+        return found
 
     def _vocabulary(self) -> Vocabulary:
         if self._vocabulary_cache is None:
@@ -118,14 +158,16 @@ class SearchEngine:
         return self._vocabulary_cache
 
     async def search(self, text: str, *, limit: int = DEFAULT_LIMIT, offset: int = 0,
-                     required: str | None = None) -> Answer:
+                     required: str | None = None, also: Group | None = None) -> Answer:
         """Releases that answer `text`, best first; with `required` (words), only
-        releases that contain them, ranked by the rest of the question."""
+        releases that contain them; `also` is one more thing to look for."""
         if self._vocabulary_cache is None or (
             time.monotonic() - self._vocabulary_loaded > _VOCABULARY_TTL
         ):
             await self.refresh()
         query = self.parser.parse(text)
+        if also is not None and query.groups:
+            query.groups.append(also)
         if required:
             query.required = " AND ".join(fts_phrase(w) for w in fts_terms(required))
         answer = Answer(query=query.text, lang=query.lang, offset=offset,
@@ -185,55 +227,60 @@ class SearchEngine:
         prefer: tuple[date, date] | None = None,
     ) -> list[tuple[int, float]]:
         start, end = within or (None, None)
-        expression = query.expression
+        total_docs = await self._count()
+        group_ids = [await self._matching(g.expression) for g in query.groups]
+        expression = _selective_expression(query.groups, group_ids, total_docs)
         if query.required:
             expression = f"({query.required}) AND ({expression})"
         matches = await self.store.ranked_matches(expression, start=start, end=end,
                                                   limit=CANDIDATES)
         if not matches:
             return []
-        total_docs = max(1, await self.store.count())
-        group_ids = [await self.store.matching_ids(g.expression) for g in query.groups]
-        idf = [g.weight * _idf(total_docs, len(ids)) for g, ids in zip(query.groups, group_ids,
-                                                                        strict=True)]
+        idf = [g.weight * _prior(g) * _idf(total_docs, len(ids))
+               for g, ids in zip(query.groups, group_ids, strict=True)]
         idf_total = sum(idf) or 1.0
-        info = await self.store.titles_and_dates([rowid for rowid, _ in matches])
-        titles = {rowid: title for rowid, (title, _) in info.items()}
-        dates = {rowid: day for rowid, (_, day) in info.items()}
+        query.weights = idf
+        info = await self.store.candidates([rowid for rowid, _ in matches])
+        dates = {rowid: c.date for rowid, c in info.items()}
         best_bm25 = min(score for _, score in matches) or -1.0
         newest, oldest = max(dates.values()), min(dates.values())
         span = max(1, (newest - oldest).days)
-        query_words = " ".join(n for g in query.groups for n in g.needles[:1])
+        weighted = list(zip(idf, query.groups, group_ids, strict=True))
         scored: list[tuple[int, float]] = []
         for rowid, bm25 in matches:
-            title = titles.get(rowid, "")
-            folded_title = title.replace(WORD_SEP, " ").lower()
-            coverage = sum(w for w, ids in zip(idf, group_ids, strict=True) if rowid in ids)
-            in_title = sum(
-                w for w, g in zip(idf, query.groups, strict=True)
-                if any(n in folded_title for n in g.needles)
-            )
+            release = info[rowid]
+            focus = min(1.0, (LONG_TEXT / release.length) ** 0.5) if release.length else 1.0
             parts = {
-                "coverage": coverage / idf_total,
+                "coverage": sum(w for w, _, ids in weighted if rowid in ids) / idf_total * focus,
                 "bm25": bm25 / best_bm25,
-                "in_title": in_title / idf_total,
-                "fuzzy": fuzz.token_set_ratio(query_words, folded_title) / 100.0,
-                "recency": (dates[rowid] - oldest).days / span,
+                "in_title": _named_in(release.title, weighted) / idf_total,
+                "in_summary": _named_in(release.summary, weighted) / idf_total,
+                "recency": (release.date - oldest).days / span,
                 "preferred_dates": float(prefer is not None
-                                         and prefer[0] <= dates[rowid] <= prefer[1]),
+                                         and prefer[0] <= release.date <= prefer[1]),
             }
             scored.append((rowid, sum(WEIGHTS[k] * v for k, v in parts.items())))
+        # The fuzzy title match is the costliest part: only for the front runners.
+        scored.sort(key=lambda item: -item[1])
+        words = " ".join(g.needles[0] for g in query.groups if g.needles)
+        scored = [
+            (rowid, score + WEIGHTS["fuzzy"]
+             * fuzz.token_set_ratio(words, info[rowid].title_words) / 100.0)
+            for rowid, score in scored[:_FUZZY_FRONT]
+        ] + scored[_FUZZY_FRONT:]
         scored.sort(key=lambda item: (-item[1], -dates[item[0]].toordinal()))
         return scored
 
     async def _results(self, page: list[tuple[int, float]], query: Query) -> list[Result]:
         releases = await self.store.releases(rowid for rowid, _ in page)
-        needles = query.needles
+        weights = query.weights or [1.0] * len(query.groups)
+        groups = [(g.needles, w) for g, w in zip(query.groups, weights, strict=False)]
+        bodies = await self.store.bodies((rowid for rowid, _ in page), limit=SNIPPET_SCAN)
         results: list[Result] = []
         for rowid, score in page:
             release = releases[rowid]
-            body = unsegment(await self.store.body_text(rowid))
-            text = snippet(body.split("\n"), needles, release.lang) if body else ""
+            body = unsegment(bodies.get(rowid, ""))
+            text = snippet(body.split("\n"), groups, release.lang) if body else ""
             results.append(_result(release, text, score))
         return results
 
@@ -268,6 +315,29 @@ class BaselineEngine:
         if not ranked:
             answer.message = "no_results"
         return answer
+
+
+def _selective_expression(groups: list[Group], found: list[frozenset[int]], total: int) -> str:
+    """The MATCH expression for candidates: the groups that are not everywhere."""
+    pairs = list(zip(groups, found, strict=True))
+    chosen = [g for g, ids in pairs if 0 < len(ids) <= total * _COMMON_SHARE]
+    present = [g for g, ids in pairs if ids]
+    return " OR ".join(g.rank_expression for g in (chosen or present or groups))
+
+
+def _named_in(text: str, weighted: list[tuple[float, Group, frozenset[int]]]) -> float:
+    """The weight of the groups `text` names."""
+    return sum(w for w, group, _ in weighted if _needle_pattern(group.needles).search(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _needle_pattern(needles: tuple[str, ...]) -> re.Pattern[str]:
+    """One compiled search for any of a group's forms (one C call instead of a loop)."""
+    return re.compile("|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)))
+
+
+def _prior(group: Group) -> float:
+    return KIND_PRIOR.get(group.concept.kind, 1.0) if group.concept else 1.0
 
 
 def _idf(total: int, found: int) -> float:

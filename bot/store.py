@@ -18,6 +18,8 @@ from typing import Any
 
 import aiosqlite
 
+from bot.thai import WORD_SEP
+
 # FTS5 tokenizer: Porter stemming for English; Thai vowels and tone marks
 # (Unicode marks) are part of words, or มนุษย์ would be indexed as มน + ษย.
 TOKENIZER = "porter unicode61 remove_diacritics 2 categories 'L* M* N* Co'"
@@ -75,6 +77,14 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE names (thai TEXT PRIMARY KEY, latin TEXT NOT NULL);
     """,
+    # 5: what ranking reads for every candidate, kept out of the FTS table (whose
+    # rows carry whole bodies): the text length, so that a 200,000-character
+    # cabinet summary naming every topic once does not outrank a release about
+    # the topic, and the title's words, for fuzzy title matching.
+    """
+    ALTER TABLE releases ADD COLUMN length INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE releases ADD COLUMN title_words TEXT NOT NULL DEFAULT '';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -101,6 +111,7 @@ class IndexEntry:
     body_text: str
     extra_text: str
     names: tuple[str, ...] = ()
+    length: int = 0
 
 
 @dataclass(frozen=True)
@@ -115,6 +126,17 @@ class StoredRelease:
     category: str
     summary: str
     concepts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A release as ranking sees it (texts lower-cased)."""
+
+    title: str
+    title_words: str
+    summary: str
+    date: date
+    length: int
 
 
 @dataclass(frozen=True)
@@ -207,7 +229,8 @@ class Store:
         values = (
             entry.title, entry.date.isoformat(), entry.lang, entry.category,
             " ".join(entry.hashtags), entry.summary, " ".join(entry.concepts),
-            entry.content_hash, entry.source_name, now,
+            entry.content_hash, entry.source_name, now, entry.length,
+            entry.title_text.replace(WORD_SEP, " "),
         )
         async with self.db.execute("SELECT id FROM releases WHERE url = ?", (entry.url,)) as cur:
             row = await cur.fetchone()
@@ -215,15 +238,16 @@ class Store:
             release_id = int(row[0])
             await self.db.execute(
                 "UPDATE releases SET title=?, date=?, lang=?, category=?, hashtags=?, summary=?,"
-                " concepts=?, content_hash=?, source_name=?, ingested_at=? WHERE id=?",
+                " concepts=?, content_hash=?, source_name=?, ingested_at=?, length=?, title_words=?"
+                " WHERE id=?",
                 (*values, release_id),
             )
             await self.db.execute("DELETE FROM release_text WHERE rowid = ?", (release_id,))
         else:
             cursor = await self.db.execute(
                 "INSERT INTO releases (url, title, date, lang, category, hashtags, summary,"
-                " concepts, content_hash, source_name, ingested_at)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                " concepts, content_hash, source_name, ingested_at, length, title_words)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (entry.url, *values),
             )
             release_id = int(cursor.lastrowid or 0)
@@ -347,15 +371,15 @@ class Store:
         self, expression: str, *, start: date | None, end: date | None, limit: int
     ) -> list[tuple[int, float]]:
         """(id, bm25) of releases matching an FTS5 expression, best first."""
-        sql = (
-            "SELECT release_text.rowid, bm25(release_text, ?, ?, ?) AS score"
-            " FROM release_text JOIN releases r ON r.id = release_text.rowid"
-            " WHERE release_text MATCH ?"
-        )
         params: list[Any] = [*BM25_WEIGHTS, expression]
         if start and end:
-            sql += " AND r.date BETWEEN ? AND ?"
+            sql = ("SELECT release_text.rowid, bm25(release_text, ?, ?, ?) AS score"
+                   " FROM release_text JOIN releases r ON r.id = release_text.rowid"
+                   " WHERE release_text MATCH ? AND r.date BETWEEN ? AND ?")
             params += [start.isoformat(), end.isoformat()]
+        else:
+            sql = ("SELECT rowid, bm25(release_text, ?, ?, ?) AS score FROM release_text"
+                   " WHERE release_text MATCH ?")
         sql += " ORDER BY score LIMIT ?"
         params.append(limit)
         async with self.db.execute(sql, params) as cursor:
@@ -396,26 +420,33 @@ class Store:
             row = await cursor.fetchone()
         return releases, int(row[0]) if row else 0
 
-    async def titles_and_dates(self, ids: Iterable[int]) -> dict[int, tuple[str, date]]:
-        """Indexed title (Thai words separated) and date of each release."""
+    async def candidates(self, ids: Iterable[int]) -> dict[int, Candidate]:
+        """What ranking reads about each release."""
         wanted = list(ids)
         if not wanted:
             return {}
         marks = ",".join("?" * len(wanted))
         async with self.db.execute(
-            "SELECT r.id, t.title, r.date FROM releases r JOIN release_text t ON t.rowid = r.id"
-            f" WHERE r.id IN ({marks})",
+            "SELECT id, title, title_words, summary, date, length FROM releases"
+            f" WHERE id IN ({marks})",
             wanted,
         ) as cursor:
-            return {int(i): (title, date.fromisoformat(day)) async for i, title, day in cursor}
+            return {int(row[0]): Candidate(row[1].lower(), row[2].lower(), row[3].lower(),
+                                           date.fromisoformat(row[4]), int(row[5]))
+                    async for row in cursor}
 
-    async def body_text(self, release_id: int) -> str:
-        """The indexed body (Thai words separated by WORD_SEP)."""
+    async def bodies(self, ids: Iterable[int], *, limit: int) -> dict[int, str]:
+        """The first `limit` characters of each indexed body (Thai words separated
+        by WORD_SEP), in one query."""
+        wanted = list(ids)
+        if not wanted:
+            return {}
+        marks = ",".join("?" * len(wanted))
         async with self.db.execute(
-            "SELECT body FROM release_text WHERE rowid = ?", (release_id,)
+            f"SELECT rowid, substr(body, 1, ?) FROM release_text WHERE rowid IN ({marks})",
+            [limit, *wanted],
         ) as cursor:
-            row = await cursor.fetchone()
-        return str(row[0]) if row else ""
+            return {int(rowid): str(body) async for rowid, body in cursor}
 
     async def vocabulary(self) -> dict[str, int]:
         """Every indexed term (English terms stemmed) with its document count."""

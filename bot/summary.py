@@ -9,7 +9,7 @@ the passage around the sentence that best matches the question's words.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 SUMMARY_MAX = 320
 SNIPPET_MAX = 240
@@ -64,34 +64,40 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str) -> str:
     return cut(" ".join(parts), SUMMARY_MAX)
 
 
-def _hit_positions(text: str, needles: Iterable[str]) -> list[tuple[int, str]]:
-    lowered = text.lower()
-    hits: list[tuple[int, str]] = []
-    for needle in needles:
-        start = lowered.find(needle)
-        if start >= 0:
-            hits.append((start, needle))
-    return hits
+def snippet(paragraphs: Sequence[str], groups: Sequence[tuple[Sequence[str], float]],
+            lang: str) -> str:
+    """The passage that best matches the question: the sentence holding the most
+    weight of its groups (each a set of lower-case needles, and a weight), cut
+    around the stretch where most of them appear.
 
-
-def snippet(paragraphs: Sequence[str], needles: Sequence[str], lang: str) -> str:
-    """The passage that contains the most distinct `needles` (lower-case words).
-
-    Returns "" when no paragraph contains any of them.
+    Returns "" when no paragraph contains any needle.
     """
-    best: tuple[int, int, str, int] | None = None
+    best: tuple[float, int, str, list[tuple[int, int]]] | None = None
     for index, paragraph in enumerate(paragraphs):
         for sentence in _sentences(paragraph, lang):
-            hits = _hit_positions(sentence, needles)
-            if not hits:
-                continue
-            key = (len({needle for _, needle in hits}), -index)
-            if best is None or key > best[:2]:
-                best = (key[0], key[1], sentence, min(pos for pos, _ in hits))
+            lowered = sentence.lower()
+            hits: list[tuple[int, int]] = []
+            score = 0.0
+            for number, (needles, weight) in enumerate(groups):
+                if not any(n in lowered for n in needles):
+                    continue
+                score += weight
+                hits += [(p, number) for p in (lowered.find(n) for n in needles) if p >= 0]
+            if score > 0 and (best is None or (score, -index) > (best[0], best[1])):
+                best = (score, -index, sentence, hits)
     if best is None:
         return ""
-    _, _, sentence, first_hit = best
-    return _window(sentence, first_hit, SNIPPET_MAX)
+    _, _, sentence, hits = best
+    return _window(sentence, _densest(hits, [w for _, w in groups], SNIPPET_MAX), SNIPPET_MAX)
+
+
+def _densest(hits: list[tuple[int, int]], weights: list[float], width: int) -> int:
+    """The hit position from which `width` characters cover the most group weight."""
+    def covered(start: int) -> float:
+        inside = {group for position, group in hits if start <= position < start + width * 0.8}
+        return sum(weights[g] for g in inside)
+
+    return max(sorted({p for p, _ in hits}), key=lambda p: (covered(p), -p))
 
 
 def _window(text: str, focus: int, limit: int) -> str:

@@ -35,14 +35,21 @@ def test_snippet_picks_the_sentence_with_most_query_words() -> None:
         "The minister met partners in Bangkok.",
         "Victims of trafficking from Vietnam were helped by IOM. Another sentence.",
     ]
-    text = snippet(paragraphs, ["trafficking", "vietnam", "iom"], "en")
+    groups = [(["trafficking"], 1.0), (["vietnam"], 1.0), (["iom"], 1.0)]
+    text = snippet(paragraphs, groups, "en")
     assert text == "Victims of trafficking from Vietnam were helped by IOM."
 
 
+def test_snippet_prefers_the_rarer_word() -> None:
+    paragraphs = ["Trafficking and Vietnam and meetings.", "The meeting was in Dalat."]
+    groups = [(["trafficking"], 0.2), (["vietnam"], 0.5), (["dalat"], 3.0)]
+    assert snippet(paragraphs, groups, "en") == "The meeting was in Dalat."
+
+
 def test_snippet_is_empty_without_matches_and_bounded_with_them() -> None:
-    assert snippet(["nothing here"], ["trafficking"], "en") == ""
+    assert snippet(["nothing here"], [(["trafficking"], 1.0)], "en") == ""
     long = "คำ " * 200 + "ค้ามนุษย์ " + "คำ " * 200
-    text = snippet([long], ["ค้ามนุษย์"], "th")
+    text = snippet([long], [(["ค้ามนุษย์"], 1.0)], "th")
     assert "ค้ามนุษย์" in text
     assert len(text) <= SNIPPET_MAX
 

@@ -1,0 +1,220 @@
+"""Typo correction, before a question is understood.
+
+English: a word the index does not know (after Porter stemming) is replaced by
+the nearest lexicon term or indexed word ("traficked" -> trafficking).
+Thai: a typo leaves debris when segmented ("แรงงานบังคบ" -> แรงงาน + บัง + คบ);
+each stretch of suspect pieces is tried with up to two neighbours on each side
+against the lexicon and the index vocabulary, tone marks ignored, and the
+closest match replaces it ("แรงงานบังคับ").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import snowballstemmer
+from rapidfuzz import fuzz, process
+
+from bot.lexicon import Lexicon
+from bot.thai import RE_THAI_RUN, RE_TOKEN, Segmenter, is_thai, strip_tone_marks
+
+# rapidfuzz scores (0-100) a misspelt word must reach to be corrected. A word
+# this close to a lexicon term is corrected even if the index knows its stem
+# ("trafficing" stems to traffic, an indexed word).
+LEXICON_CUTOFF = 84
+SURE_CUTOFF = 90
+VOCABULARY_CUTOFF = 80
+THAI_CUTOFF = 78
+# Lexicon terms are what people mean more often than a stray indexed word.
+LEXICON_BONUS = 4
+MIN_THAI_VOCABULARY_WORD = 4
+# A two-letter Thai piece this rare in the index is likely typo debris.
+RARE_PIECE_DOCS = 20
+# How many neighbouring pieces a Thai window may take on each side, and in all.
+_REACH = 2
+_MAX_WINDOW = 6
+
+# The index stems English with Porter (FTS5 "porter"); this is the same algorithm.
+stem = snowballstemmer.stemmer("porter").stemWord
+
+
+@dataclass
+class Spelling:
+    """The corrected text, and what was changed into what (for "Searched for: ...")."""
+
+    text: str
+    corrections: dict[str, str] = field(default_factory=dict)
+
+
+class Speller:
+    def __init__(self, lexicon: Lexicon, segmenter: Segmenter,
+                 counts: Callable[[], dict[str, int]],
+                 is_name: Callable[[str], bool]) -> None:
+        self.segmenter = segmenter
+        self.stopwords = lexicon.stopwords
+        self.counts = counts
+        self.is_name = is_name
+        variants = {v.lower() for c in lexicon.concepts for v in c.variants}
+        self.thai_variants = sorted(v for v in variants if is_thai(v) and " " not in v)
+        self.thai_variants_bare = [strip_tone_marks(v) for v in self.thai_variants]
+        self.latin_variants = sorted(v for v in variants if not is_thai(v))
+        self.latin_words = {w for v in self.latin_variants for w in v.split()}
+        self._thai_vocab: tuple[list[str], list[str]] | None = None
+        self._latin_vocab: list[str] | None = None
+        self._vocab_source: dict[str, int] | None = None
+
+    def correct(self, text: str) -> Spelling:
+        result = Spelling(text)
+        pieces: list[str] = []
+        for chunk in _split_keep(text):
+            if RE_THAI_RUN.fullmatch(chunk):
+                pieces.append(self._correct_thai(chunk, result))
+            elif RE_TOKEN.fullmatch(chunk):
+                pieces.append(self._correct_latin(chunk, result))
+            else:
+                pieces.append(chunk)
+        result.text = "".join(pieces)
+        return result
+
+    # --- English ---------------------------------------------------------------
+
+    def _correct_latin(self, word: str, result: Spelling) -> str:
+        lowered = word.lower()
+        if (len(lowered) < 4 or lowered.isdigit() or lowered in self.stopwords
+                or lowered in self.latin_words):
+            return word
+        known = self._known_latin(lowered)
+        found = process.extractOne(lowered, self.latin_variants, scorer=fuzz.ratio,
+                                   score_cutoff=SURE_CUTOFF if known else LEXICON_CUTOFF)
+        if found:
+            result.corrections[word] = found[0]
+            return str(found[0])
+        if known or self.is_name(lowered):
+            return word
+        found = process.extractOne(stem(lowered), self._latin(), scorer=fuzz.ratio,
+                                   score_cutoff=VOCABULARY_CUTOFF)
+        if found:
+            result.corrections[word] = found[0]
+            return str(found[0])
+        return word
+
+    def _known_latin(self, word: str) -> bool:
+        counts = self.counts()
+        return word in counts or stem(word) in counts
+
+    # --- Thai ------------------------------------------------------------------
+
+    def _correct_thai(self, run: str, result: Spelling) -> str:
+        pieces = [p for p in self.segmenter.words(run) if not p.isspace()]
+        suspect = [self._suspect(p) for p in pieces]
+        if not any(suspect):
+            return run
+        out: list[str] = []
+        index = 0
+        while index < len(pieces):
+            if not suspect[index]:
+                out.append(pieces[index])
+                index += 1
+                continue
+            end = index
+            while end < len(pieces) and suspect[end]:
+                end += 1
+            start, stop, fixed = self._best_window(pieces, index, end)
+            if fixed is None:
+                out += pieces[index:end]
+                index = end
+                continue
+            del out[len(out) - (index - start):]
+            original = "".join(pieces[start:stop])
+            result.corrections[original] = fixed
+            out.append(fixed)
+            index = stop
+        return "".join(out)
+
+    def _best_window(self, pieces: list[str], first: int,
+                     end: int) -> tuple[int, int, str | None]:
+        """The window around pieces[first:end] whose closest known form scores best."""
+        best: tuple[float, int, int, int, str | None] = (0.0, 0, first, end, None)
+        for start in range(max(0, first - _REACH), first + 1):
+            for stop in range(end, min(len(pieces), end + _REACH) + 1):
+                if stop - start > _MAX_WINDOW:
+                    continue
+                window = "".join(pieces[start:stop])
+                score, fixed = self._closest_thai(window)
+                key = (round(score), stop - start)
+                if fixed is not None and key > (round(best[0]), best[1]):
+                    best = (score, stop - start, start, stop, fixed)
+        return best[2], best[3], best[4]
+
+    def _closest_thai(self, window: str) -> tuple[float, str | None]:
+        if len(window) < 3:
+            return 0.0, None
+        bare = strip_tone_marks(window)
+        candidates: list[tuple[float, str]] = []
+        found = process.extractOne(bare, self.thai_variants_bare, scorer=fuzz.ratio,
+                                   score_cutoff=THAI_CUTOFF - LEXICON_BONUS)
+        if found:
+            candidates.append((found[1] + LEXICON_BONUS, self.thai_variants[found[2]]))
+        words, words_bare = self._thai()
+        found = process.extractOne(bare, words_bare, scorer=fuzz.ratio,
+                                   score_cutoff=THAI_CUTOFF)
+        if found and len(words[found[2]]) >= MIN_THAI_VOCABULARY_WORD:
+            candidates.append((found[1], words[found[2]]))
+        if not candidates:
+            return 0.0, None
+        score, fixed = max(candidates)
+        return (score, fixed) if fixed != window else (0.0, None)
+
+    def _suspect(self, piece: str) -> bool:
+        """Not a dictionary word, or a rare two-letter one: debris of a typo."""
+        if len(piece) < 2 or piece not in self.segmenter.dictionary:
+            return True
+        return len(piece) == 2 and self.counts().get(piece, 0) < RARE_PIECE_DOCS
+
+    # --- vocabulary views (rebuilt when the index vocabulary is reloaded) -------
+
+    def _fresh(self) -> dict[str, int]:
+        counts = self.counts()
+        if counts is not self._vocab_source:
+            self._vocab_source = counts
+            thai = [t for t in counts if is_thai(t) and len(t) > 2]
+            self._thai_vocab = (thai, [strip_tone_marks(t) for t in thai])
+            self._latin_vocab = [t for t in counts
+                                 if not is_thai(t) and len(t) > 3 and not t.isdigit()]
+        return counts
+
+    def _thai(self) -> tuple[list[str], list[str]]:
+        self._fresh()
+        assert self._thai_vocab is not None
+        return self._thai_vocab
+
+    def _latin(self) -> list[str]:
+        self._fresh()
+        assert self._latin_vocab is not None
+        return self._latin_vocab
+
+
+def _split_keep(text: str) -> list[str]:
+    """`text` cut into Thai runs, Latin/digit words and everything between."""
+    pieces: list[str] = []
+    cursor = 0
+    for match in RE_TOKEN.finditer(text):
+        if match.start() > cursor:
+            pieces.append(text[cursor:match.start()])
+        token = match.group()
+        pieces += [p for p in _split_scripts(token) if p]
+        cursor = match.end()
+    pieces.append(text[cursor:])
+    return [p for p in pieces if p]
+
+
+def _split_scripts(token: str) -> list[str]:
+    """"IOMประจำ" -> ["IOM", "ประจำ"]."""
+    out: list[str] = []
+    cursor = 0
+    for match in RE_THAI_RUN.finditer(token):
+        out += [token[cursor:match.start()], match.group()]
+        cursor = match.end()
+    out.append(token[cursor:])
+    return out

@@ -1,0 +1,129 @@
+"""Search over the index of ../shared/corpus/sample: languages, typos, dates, hostile input."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.core import Core
+from bot.query import fts_phrase
+from tests.conftest import SEED_URL, needs_sample
+
+pytestmark = needs_sample
+
+DETAILS = "https://www.thaigov.go.th/news/contents/details/"
+
+
+async def urls(core: Core, query: str, limit: int = 10) -> list[str]:
+    answer = await core.engine.search(query, limit=limit)
+    return [result.url for result in answer.results]
+
+
+@pytest.mark.parametrize(
+    "query", ["ประชุมค้ามนุษย์ ไทย เวียดนาม", "Thailand Vietnam trafficking meeting Dalat"]
+)
+async def test_seed_release_comes_first(sample_core: Core, query: str) -> None:
+    assert (await urls(sample_core, query))[0] == SEED_URL
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "within"),
+    [
+        # Thai keywords and a Thai question.
+        ("พม. จับมือ ไอโอเอ็ม", "65280", 1),
+        ("ไทยถูกจัดอยู่ระดับ Tier 2 ปีไหน", "57075", 3),
+        # English for English releases (57083; Thai releases on the same news may lead).
+        ("Tier 2 TIP report 2022", "57083", 5),
+        ("TIP Heroes award Apinya", "57100", 1),
+        # English for Thai-only releases.
+        ("IOM cooperation MSDHS", "65280", 3),
+        ("Myanmar bilateral meeting trafficking 2025", "93118", 3),
+        # Typos, in both scripts.
+        ("trafficing vietnam dalat", "88388", 1),
+        ("ค้ามนุษ เวียดนาม", "88388", 1),
+        ("แรงงานบังคบ ประมง", "54559", 5),
+    ],
+)
+async def test_expected_release_is_near_the_top(
+    sample_core: Core, query: str, expected: str, within: int
+) -> None:
+    found = await urls(sample_core, query)
+    assert DETAILS + expected in found[:within], found[:within]
+
+
+@pytest.mark.parametrize(
+    ("query", "start", "end"),
+    [
+        ("ค้ามนุษย์ มิถุนายน 2566", date(2023, 6, 1), date(2023, 6, 30)),
+        ("trafficking June 2023", date(2023, 6, 1), date(2023, 6, 30)),
+        ("ค้ามนุษย์ ก.ย. 67", date(2024, 9, 1), date(2024, 9, 30)),
+    ],
+)
+async def test_date_limits_hold(sample_core: Core, query: str, start: date, end: date) -> None:
+    answer = await sample_core.engine.search(query, limit=20)
+    assert answer.results
+    assert all(start <= r.date <= end for r in answer.results)
+    assert (answer.date_from, answer.date_to) == (start, end)
+
+
+async def test_a_year_is_a_preference_not_a_limit(sample_core: Core) -> None:
+    answer = await sample_core.engine.search("IOM 2023", limit=10)
+    assert answer.results[0].date.year == 2023
+    in_year = [r.date.year == 2023 for r in answer.results]
+    assert in_year == sorted(in_year, reverse=True), "releases of 2023 come first"
+
+
+async def test_a_day_without_releases_widens_to_its_month(sample_core: Core) -> None:
+    answer = await sample_core.engine.search("ค้ามนุษย์ 3 ก.ย. 2567")
+    assert answer.results
+    assert (answer.date_from, answer.date_to) == (date(2024, 9, 1), date(2024, 9, 30))
+
+
+async def test_june_2023_campaign_releases_are_found(sample_core: Core) -> None:
+    found = await urls(sample_core, "รณรงค์ต่อต้านการค้ามนุษย์ มิถุนายน 2566")
+    assert {DETAILS + n for n in ("68824", "69018", "69032")} <= set(found[:5])
+
+
+async def test_a_date_alone_lists_that_period_newest_first(sample_core: Core) -> None:
+    answer = await sample_core.engine.search("กันยายน 2567", limit=5)
+    days = [r.date for r in answer.results]
+    assert days and days == sorted(days, reverse=True)
+    assert all(d.year == 2024 and d.month == 9 for d in days)
+
+
+async def test_results_carry_summary_snippet_and_paging(sample_core: Core) -> None:
+    first = await sample_core.engine.search("ค้ามนุษย์", limit=3)
+    second = await sample_core.engine.search("ค้ามนุษย์", limit=3, offset=3)
+    assert first.total > 6 and first.has_more
+    assert not {r.id for r in first.results} & {r.id for r in second.results}
+    for result in first.results:
+        assert 0 < len(result.summary) <= 320
+        # The snippet shows the question's words, in the release's language.
+        assert "ค้ามนุษย์" in result.snippet or "trafficking" in result.snippet.lower()
+
+
+async def test_no_match_says_so(sample_core: Core) -> None:
+    answer = await sample_core.engine.search("xylophone quantum zebra")
+    assert answer.results == [] and answer.message == "no_results"
+
+
+HOSTILE = [
+    "", " ", "a" * 10_000, "ค้ามนุษย์" * 1200, "🙂🔥💀" * 50, '"', '""', "*", "**", "NEAR(",
+    "NEAR(a b", "AND OR NOT", "ค้ามนุษย์ AND", "title:ค้ามนุษย์", "^trafficking", "-victim",
+    "'; DROP TABLE releases; --", "1' OR '1'='1", "<script>alert(1)</script>", "<b>ค้า</b>",
+    "\x00\x01\x02\x1b[31m", "\u200b\u200b", "ค้ามนุษย์\x00", "{title}: x", "a:b:c", "(((",
+    ")))", "col:*", "\\", "%_%", "\ufeff", "ー" * 300,
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+async def test_hostile_queries_never_raise(sample_core: Core, query: str) -> None:
+    answer = await sample_core.engine.search(query)
+    assert isinstance(answer.results, list)
+    assert answer.results or answer.message
+    assert await sample_core.store.count() >= 151
+
+
+def test_user_text_is_always_quoted_for_match() -> None:
+    assert fts_phrase('NEAR(" a') == '"NEAR("" a"'
