@@ -99,9 +99,12 @@ class Conversation:
             key = await self.core.store.save_search(answer.query)
         return self.answer_replies(answer, lang, key)
 
-    async def command(self, name: str, user: User) -> Reply:
+    async def command(self, name: str, user: User, argument: str = "") -> Reply:
+        """A slash command; /start may carry a deep-link argument (t.me/bot?start=hotline)."""
         lang = await self.language(user)
         match name:
+            case "start" if argument == "hotline":
+                return self.help_reply(self.core.help_card(), lang)
             case "start":
                 return self.start(lang)
             case "help":
@@ -324,8 +327,8 @@ class Conversation:
     async def _newest(self, limit: int, offset: int) -> Answer:
         releases, total = await self.core.store.newest(limit=limit, offset=offset)
         return Answer(query="", lang=i18n.DEFAULT_LANG, offset=offset, total=total,
-                      results=[Result(r.id, r.url, r.title, r.date, r.lang, r.summary, "", 0.0)
-                               for r in releases])
+                      results=[Result(r.id, r.url, r.title, r.date, r.lang, r.summary, "", 0.0,
+                                      r.concepts) for r in releases])
 
     async def _latest(self, lang: str, offset: int) -> Reply:
         answer = await self._newest(PAGE_SIZE, max(0, offset))
@@ -347,7 +350,10 @@ class Conversation:
         for number, result in enumerate(answer.results, start=answer.offset + 1):
             date_line = format_date(result.date, lang)
             if lang == "en" and result.lang == "th":
-                date_line += f" · {i18n.text('in_thai', lang)}"
+                # English readers get what the Thai release is about, from the
+                # places, partners and topics recognised in it.
+                about = self.core.lexicon.describe(result.concepts, "en")
+                date_line += f" · {i18n.text('in_thai', lang)}" + (f" · {about}" if about else "")
             blocks += [
                 [""],
                 [Bold(f"{number}. {result.title}")],
@@ -375,11 +381,14 @@ class Conversation:
     def _inline_item(self, result: Result, lang: str) -> InlineItem:
         date_text = format_date(result.date, lang)
         blurb = result.snippet or result.summary
-        reply = Reply([[Bold(result.title)], [date_text], [blurb],
-                       [Link(i18n.text("source", lang), result.url)]])
+        paragraphs: list[Paragraph] = [[Bold(result.title)], [date_text], [blurb],
+                                       [Link(i18n.text("source", lang), result.url)]]
+        # A message shared in another chat opens the bot on its help card.
+        hotline = Button(i18n.text("button_hotline", lang),
+                         url=f"https://t.me/{self.bot_username}?start=hotline")
         return InlineItem(
             id=str(result.id), title=result.title[:200], description=f"{date_text} · {blurb}"[:200],
-            reply=Reply(fit(reply.paragraphs)), url=result.url,
+            reply=Reply(fit(paragraphs), [[hotline]]), url=result.url,
         )
 
 

@@ -111,7 +111,7 @@ class Core:
         return Answer(
             query=query.text, lang=query.lang, intent="partner", total=total, offset=offset,
             card=await self.partner_card(partner_id),
-            results=[Result(r.id, r.url, r.title, r.date, r.lang, r.summary, "", 0.0)
+            results=[Result(r.id, r.url, r.title, r.date, r.lang, r.summary, "", 0.0, r.concepts)
                      for r in releases],
         )
 

@@ -13,7 +13,7 @@ import csv
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -28,6 +28,8 @@ KINDS = frozenset(
     {"topic", "country", "province", "place", "org", "role", "person", "general", "time",
      "partner"}
 )
+# How many places, organisations and topics a describing line names.
+_LINE_ITEMS = 3
 # Kinds whose Thai names are proper nouns the segmenter should keep whole. Only
 # short ones: a long name kept whole (กองต่อต้านการค้ามนุษย์) would hide the
 # words inside it (ค้ามนุษย์) from search; long names are matched as phrases.
@@ -253,18 +255,22 @@ class Lexicon:
     topic_rule: TopicRule
     thai_terms: tuple[str, ...]
     stopwords: frozenset[str]
+    # Abbreviations partners go by ("IOM"), for short describing lines.
+    short_names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, data_dir: Path) -> Lexicon:
         concepts: list[Concept] = []
         if (data_dir / "lexicon.tsv").exists():
             concepts += read_lexicon_tsv(data_dir / "lexicon.tsv")
-        concepts += partner_concepts(load_partners(data_dir / "partners.toml"))
+        partners = load_partners(data_dir / "partners.toml")
+        concepts += partner_concepts(partners)
         return cls(
             concepts=concepts,
             topic_rule=TopicRule.from_toml(data_dir / "topics.toml"),
             thai_terms=tuple(_read_word_list(data_dir / "thai_terms.txt")),
             stopwords=frozenset(_read_word_list(data_dir / "stopwords.txt")),
+            short_names={p.id: p.short for p in partners if p.short},
         )
 
     @cached_property
@@ -274,6 +280,29 @@ class Lexicon:
     @cached_property
     def finder(self) -> ConceptFinder:
         return ConceptFinder(self.concepts)
+
+    def describe(self, concept_ids: Iterable[str], lang: str = "en") -> str:
+        """A line saying where, who and what, from the concepts recognised in a
+        release (most mentioned first): "Vietnam, Dalat · IOM · human trafficking".
+
+        There is no machine translation offline; this is how an English reader
+        learns what a Thai release is about before opening it.
+        """
+        places: list[str] = []
+        partners: list[str] = []
+        topics: list[str] = []
+        for concept_id in concept_ids:
+            concept = self.by_id.get(concept_id)
+            if concept is None or concept.id == "thailand":
+                continue
+            label = concept.label(lang)
+            if concept.kind in ("country", "province", "place") and len(places) < _LINE_ITEMS:
+                places.append(label)
+            elif concept.kind in ("partner", "org") and len(partners) < _LINE_ITEMS:
+                partners.append(self.short_names.get(concept.id, label))
+            elif concept.kind == "topic" and len(topics) < _LINE_ITEMS - 1:
+                topics.append(label)
+        return " · ".join(", ".join(part) for part in (places, partners, topics) if part)
 
     def segmenter_words(self) -> list[str]:
         """Thai words to keep whole: the curated list and names from the lexicon."""

@@ -72,6 +72,7 @@ class Result:
     summary: str
     snippet: str
     score: float
+    concepts: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -348,4 +349,5 @@ def _result(release: StoredRelease, snippet_text: str, score: float) -> Result:
     return Result(
         id=release.id, url=release.url, title=release.title, date=release.date,
         lang=release.lang, summary=release.summary, snippet=snippet_text, score=score,
+        concepts=release.concepts,
     )

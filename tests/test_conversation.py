@@ -83,3 +83,13 @@ def test_html_escapes_every_piece_of_text() -> None:
 def test_button_actions_must_fit_callback_data() -> None:
     with pytest.raises(ValueError, match="64 bytes"):
         Button("x", "ค" * 30)
+
+
+async def test_english_readers_learn_what_a_thai_release_is_about(sample_core: Core) -> None:
+    [reply] = await Conversation(sample_core).message(
+        "Thailand Vietnam trafficking meeting Dalat", User(8))
+    first_release = reply.plain.split("\n\n")[1].splitlines()
+    assert first_release[0].startswith("1. ปลัด พม. พร้อมคณะ")
+    about = first_release[1]
+    assert about.startswith("25 Sep 2024 · in Thai · ")
+    assert "Vietnam" in about and "IOM" in about and "human trafficking" in about
