@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from telegram import Message, Update
-from telegram.constants import ParseMode
+from telegram.constants import CallbackQueryLimit
 from telegram.ext import ContextTypes
 
-from handlers.common import conversation, edit, keyboard, preview, send, user_of
+from handlers.common import conversation, edit, send, user_of
+
+ALERT_CHARS = CallbackQueryLimit.ANSWER_CALLBACK_QUERY_TEXT_LENGTH
 
 
 async def press_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -15,15 +17,14 @@ async def press_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if query is None:
         return
     answer = await conversation(context).button(query.data or "", user_of(update))
-    await query.answer()
     message = query.message if isinstance(query.message, Message) else None
-    if message is not None and answer.edit:
+    if message is None:
+        # A button under a message sent in inline mode, in a chat the bot may not be
+        # in: say it in the alert Telegram shows (up to 200 characters).
+        await query.answer(answer.reply.plain[:ALERT_CHARS], show_alert=True)
+        return
+    await query.answer()
+    if answer.edit:
         await edit(message, answer.reply)
-    elif message is not None:
+    else:
         await send(message, *answer.replies)
-    elif update.effective_user is not None:  # a button under an inline-mode message
-        for reply in answer.replies:
-            await context.bot.send_message(
-                update.effective_user.id, reply.html, parse_mode=ParseMode.HTML,
-                reply_markup=keyboard(reply), link_preview_options=preview(reply),
-            )

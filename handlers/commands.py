@@ -14,7 +14,8 @@ async def run_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if message is None or not message.text:
         return
     name = message.text.split()[0].lstrip("/").split("@")[0].lower()
-    await send(message, await conversation(context).command(name, user_of(update)))
+    argument = context.args[0] if context.args else ""
+    await send(message, await conversation(context).command(name, user_of(update), argument))
 
 
 async def reject_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

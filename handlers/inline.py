@@ -6,7 +6,7 @@ from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
-from handlers.common import conversation, preview, user_of
+from handlers.common import conversation, keyboard, preview, user_of
 
 CACHE_SECONDS = 60
 
@@ -22,6 +22,7 @@ async def answer_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE
     results = [
         InlineQueryResultArticle(
             id=item.id, title=item.title, description=item.description, url=item.url,
+            reply_markup=keyboard(item.reply),
             input_message_content=InputTextMessageContent(
                 item.reply.html, parse_mode=ParseMode.HTML,
                 link_preview_options=preview(item.reply),

@@ -364,3 +364,14 @@ def test_partner_name_alone_gets_its_card(bot: BotProcess) -> None:
     text = visible(api.wait_message(124).params["text"])
     assert text.startswith("International Organization for Migration (IOM)")
     assert "Named in" in text and "Latest releases naming it" in text
+
+
+def test_shared_releases_carry_a_link_to_the_help_card(bot: BotProcess) -> None:
+    api = bot.api
+    api.push(inline_query(125, "IOM"))
+    call = api.wait_for(lambda: api.calls_to("answerInlineQuery"))[0]
+    button = call.params["results"][0]["reply_markup"]["inline_keyboard"][0][0]
+    assert button["url"] == "https://t.me/atbot_test_bot?start=hotline"
+    api.push(text_message(125, "/start hotline"))
+    card = visible(api.wait_message(125).params["text"])
+    assert card.startswith("ช่องทางขอความช่วยเหลือ") and "☎ 1300" in card
