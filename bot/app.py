@@ -95,6 +95,7 @@ def build_application(settings: Settings, telegram: TelegramSettings) -> Applica
 async def _open(application: Application) -> None:
     """Open the index and register the command lists, in Thai and English."""
     core = await open_core(application.bot_data["settings"])
+    await core.engine.warm()
     application.bot_data["core"] = core
     application.bot_data["conversation"] = Conversation(core, application.bot.username)
     for lang in (None, *i18n.LANGS):

@@ -109,6 +109,10 @@ class Vocabulary:
     def __contains__(self, word: str) -> bool:
         return word in self.counts
 
+    def warm(self) -> None:
+        """Build the lookups now rather than during a question."""
+        _ = self._name_keys, self._latin_keys
+
     @cached_property
     def latin(self) -> list[str]:
         return [t for t in self.counts if not is_thai(t) and len(t) > 3 and not t.isdigit()]
@@ -151,6 +155,11 @@ class QueryParser:
         self.speller = Speller(lexicon, segmenter, lambda: self.vocabulary().counts,
                                lambda word: bool(self._other_script_names(word)))
         self._phrases: dict[str, str] = {}
+
+    def warm(self) -> None:
+        """Load the romanisation model and the speller's views of the vocabulary."""
+        self.romanizer("ทดสอบ")
+        self.speller.warm()
 
     def parse(self, raw: str) -> Query:
         text = normalize_text(raw)[:MAX_QUERY_CHARS]

@@ -18,6 +18,7 @@ single word, and a title that says it beats a body that mentions it.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import math
 import re
@@ -45,8 +46,8 @@ KIND_PRIOR = {"general": 0.5, "time": 0.5, "role": 0.7, "country": 0.8, "topic":
 # Releases longer than this (characters) have their coverage scaled down by
 # sqrt(LONG_TEXT / length): a cabinet summary names everything once.
 LONG_TEXT = 15_000
-# Reload the vocabulary at most this often, in case an ingest ran meanwhile.
-_VOCABULARY_TTL = 60.0
+# How often to look whether an ingest ran meanwhile (then reload the vocabulary).
+_INGEST_CHECK_SECONDS = 60.0
 # How much of a release's text is read for the snippet (the longest cabinet
 # summaries run to 235,000 characters).
 SNIPPET_SCAN = 40_000
@@ -127,17 +128,39 @@ class SearchEngine:
         self.segmenter = segmenter
         self.parser = QueryParser(lexicon, segmenter, self._vocabulary)
         self._vocabulary_cache: Vocabulary | None = None
-        self._vocabulary_loaded = 0.0
+        self._checked = 0.0
+        self._ingest_seen: str | None = None
         self._matches: dict[str, frozenset[int]] = {}
         self._total_docs = 0
 
     async def refresh(self) -> None:
-        """(Re)load the index vocabulary; called at start and after ingests."""
-        self._vocabulary_cache = Vocabulary(await self.store.vocabulary(),
-                                            await self.store.names())
-        self._vocabulary_loaded = time.monotonic()
+        """(Re)load what search keeps in memory from the index: the vocabulary, the
+        romanised names, the release count."""
+        vocabulary = Vocabulary(await self.store.vocabulary(), await self.store.names())
+        if self._vocabulary_cache is not None:  # a running bot: keep lookups warm
+            await asyncio.to_thread(vocabulary.warm)
+        self._vocabulary_cache = vocabulary
         self._matches.clear()
         self._total_docs = await self.store.count()
+        self._ingest_seen = await self.store.get_meta("last_ingest")
+        self._checked = time.monotonic()
+
+    async def warm(self) -> None:
+        """Build, in a thread, what the first questions would otherwise wait for
+        (the romanisation model, fuzzy lookups): for the bot, not for one-off asks."""
+        await asyncio.to_thread(self._vocabulary().warm)
+        await asyncio.to_thread(self.parser.warm)
+
+    async def _refresh_if_ingested(self) -> None:
+        """Reload after an ingest ran (another process may write the index)."""
+        if self._vocabulary_cache is None:
+            await self.refresh()
+            return
+        if time.monotonic() - self._checked < _INGEST_CHECK_SECONDS:
+            return
+        self._checked = time.monotonic()
+        if await self.store.get_meta("last_ingest") != self._ingest_seen:
+            await self.refresh()
 
     async def _count(self) -> int:
         return max(1, self._total_docs)
@@ -162,10 +185,7 @@ class SearchEngine:
                      required: str | None = None, also: Group | None = None) -> Answer:
         """Releases that answer `text`, best first; with `required` (words), only
         releases that contain them; `also` is one more thing to look for."""
-        if self._vocabulary_cache is None or (
-            time.monotonic() - self._vocabulary_loaded > _VOCABULARY_TTL
-        ):
-            await self.refresh()
+        await self._refresh_if_ingested()
         query = self.parser.parse(text)
         if also is not None and query.groups:
             query.groups.append(also)

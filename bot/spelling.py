@@ -174,6 +174,9 @@ class Speller:
 
     # --- vocabulary views (rebuilt when the index vocabulary is reloaded) -------
 
+    def warm(self) -> None:
+        self._fresh()
+
     def _fresh(self) -> dict[str, int]:
         counts = self.counts()
         if counts is not self._vocab_source:

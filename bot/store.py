@@ -391,17 +391,21 @@ class Store:
         ) as cursor:
             return {int(rowid) async for (rowid,) in cursor}
 
-    async def releases(self, ids: Iterable[int]) -> dict[int, StoredRelease]:
+    async def _by_id(self, select: str, ids: Iterable[int],
+                     *params: Any) -> list[sqlite3.Row | tuple[Any, ...]]:
+        """Rows of `select ... WHERE id IN (...)`, for the given ids, in one query."""
         wanted = list(ids)
         if not wanted:
-            return {}
+            return []
         marks = ",".join("?" * len(wanted))
-        async with self.db.execute(
+        async with self.db.execute(select.format(ids=marks), [*params, *wanted]) as cursor:
+            return list(await cursor.fetchall())
+
+    async def releases(self, ids: Iterable[int]) -> dict[int, StoredRelease]:
+        rows = await self._by_id(
             "SELECT id, url, title, date, lang, category, summary, concepts"
-            f" FROM releases WHERE id IN ({marks})",
-            wanted,
-        ) as cursor:
-            return {row[0]: _stored(row) async for row in cursor}
+            " FROM releases WHERE id IN ({ids})", ids)
+        return {int(row[0]): _stored(row) for row in rows}
 
     async def newest(
         self, *, start: date | None = None, end: date | None = None, limit: int, offset: int = 0
@@ -422,31 +426,20 @@ class Store:
 
     async def candidates(self, ids: Iterable[int]) -> dict[int, Candidate]:
         """What ranking reads about each release."""
-        wanted = list(ids)
-        if not wanted:
-            return {}
-        marks = ",".join("?" * len(wanted))
-        async with self.db.execute(
+        rows = await self._by_id(
             "SELECT id, title, title_words, summary, date, length FROM releases"
-            f" WHERE id IN ({marks})",
-            wanted,
-        ) as cursor:
-            return {int(row[0]): Candidate(row[1].lower(), row[2].lower(), row[3].lower(),
-                                           date.fromisoformat(row[4]), int(row[5]))
-                    async for row in cursor}
+            " WHERE id IN ({ids})", ids)
+        return {int(row[0]): Candidate(row[1].lower(), row[2].lower(), row[3].lower(),
+                                       date.fromisoformat(row[4]), int(row[5]))
+                for row in rows}
 
     async def bodies(self, ids: Iterable[int], *, limit: int) -> dict[int, str]:
         """The first `limit` characters of each indexed body (Thai words separated
         by WORD_SEP), in one query."""
-        wanted = list(ids)
-        if not wanted:
-            return {}
-        marks = ",".join("?" * len(wanted))
-        async with self.db.execute(
-            f"SELECT rowid, substr(body, 1, ?) FROM release_text WHERE rowid IN ({marks})",
-            [limit, *wanted],
-        ) as cursor:
-            return {int(rowid): str(body) async for rowid, body in cursor}
+        rows = await self._by_id(
+            "SELECT rowid, substr(body, 1, ?) FROM release_text WHERE rowid IN ({ids})",
+            ids, limit)
+        return {int(row[0]): str(row[1]) for row in rows}
 
     async def vocabulary(self) -> dict[str, int]:
         """Every indexed term (English terms stemmed) with its document count."""
