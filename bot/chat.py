@@ -17,12 +17,6 @@ from bot.render import Button, Reply
 QUIT = {"/quit", "/exit", "quit", "exit", "q"}
 PROMPT = "> "
 
-_INTRO = {
-    "th": "คุยกับบอทได้เลย: พิมพ์คำค้น คำสั่ง (/help) หรือหมายเลขของปุ่ม  ออกด้วย /quit",
-    "en": "Talk to the bot: type a search, a command (/help) or a button's number. /quit ends.",
-}
-
-
 def render_buttons(buttons: list[list[Button]]) -> tuple[str, list[Button]]:
     """Buttons as "[1] label  [2] label" lines, and the buttons in that order."""
     flat: list[Button] = []
@@ -42,7 +36,7 @@ async def run_chat(core: Core, *, read: Callable[[str], str] = input,
     """Read lines until /quit or end of input; answer each like the bot would."""
     conversation = Conversation(core, bot_username="atbot")
     user = User(id=None, language_code=lang)
-    write(_INTRO[lang or i18n.DEFAULT_LANG])
+    write(i18n.text("chat_intro", lang or i18n.DEFAULT_LANG))
     buttons: list[Button] = []
     while True:
         try:

@@ -93,15 +93,16 @@ MESSAGES: dict[str, dict[str, str]] = {
               "รวบรวมโดยโครงการ PyThaiNLP (thaigov-v2-corpus)\n"
               "ข่าวในระบบ: {count} รายการ ตั้งแต่ {first} ถึง {last} (ปรับปรุงล่าสุด {updated})\n\n"
               "ข้อมูลที่บอทเก็บ: เฉพาะภาษาที่คุณเลือกด้วย /lang (ผูกกับหมายเลขผู้ใช้) "
-              "คำค้นจะถูกเก็บโดยไม่ระบุตัวผู้ใช้ไม่เกิน {days} วัน เพื่อให้ปุ่ม “ผลลัพธ์เพิ่มเติม” ใช้งานได้ "
+              "คำค้นจะถูกเก็บโดยไม่ระบุตัวผู้ใช้ {days} วันนับจากใช้ครั้งล่าสุด เพื่อให้ปุ่ม “ผลลัพธ์เพิ่มเติม” ใช้งานได้ "
               "บอทไม่เก็บข้อความของคุณคู่กับหมายเลขผู้ใช้\n"
               "ลบข้อมูลของคุณได้ทุกเมื่อด้วย /forget",
         "en": "The data are Thai government news releases (thaigov.go.th), public domain, "
               "as collected by the PyThaiNLP project (thaigov-v2-corpus).\n"
               "In the index: {count} releases from {first} to {last} (updated {updated}).\n\n"
               "What the bot stores: only the language you choose with /lang, with your user "
-              "number. Searches are kept without any user number for at most {days} days so that "
-              "“More results” buttons work. Your messages are never stored with your user number.\n"
+              "number. Searches are kept without any user number for {days} days after their last "
+              "use, so that “More results” buttons work. Your messages are never stored with "
+              "your user number.\n"
               "Delete your data at any time with /forget.",
     },
     "forgotten": {
@@ -130,6 +131,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "unknown_command": {
         "th": "ไม่รู้จักคำสั่งนี้ ดูคำสั่งทั้งหมดได้ที่ /help",
         "en": "I don't know that command. See /help for the list.",
+    },
+    "chat_intro": {
+        "th": "คุยกับบอทได้เลย: พิมพ์คำค้น คำสั่ง (/help) หรือหมายเลขของปุ่ม  ออกด้วย /quit",
+        "en": "Talk to the bot: type a search, a command (/help) or a button's number. "
+              "/quit ends.",
     },
     # --- hotline card -----------------------------------------------------------------
     "hotline_title": {"th": "ช่องทางขอความช่วยเหลือ", "en": "Where to get help"},
