@@ -81,7 +81,6 @@ class Query:
     groups: list[Group] = field(default_factory=list)
     corrections: dict[str, str] = field(default_factory=dict)
     stopwords_only: bool = False
-    required: str = ""
     # How much each group counts (its rarity in the index), set when ranking.
     weights: list[float] = field(default_factory=list)
 

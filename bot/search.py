@@ -31,7 +31,7 @@ from rapidfuzz import fuzz
 from bot.cards import Card
 from bot.lexicon import Lexicon
 from bot.query import Group, Query, QueryParser, Vocabulary, fts_phrase
-from bot.store import Store, StoredRelease
+from bot.store import Candidate, Store, StoredRelease
 from bot.summary import snippet
 from bot.thai import Segmenter, fts_terms, unsegment
 
@@ -182,15 +182,12 @@ class SearchEngine:
         return self._vocabulary_cache
 
     async def search(self, text: str, *, limit: int = DEFAULT_LIMIT, offset: int = 0,
-                     required: str | None = None, also: Group | None = None) -> Answer:
-        """Releases that answer `text`, best first; with `required` (words), only
-        releases that contain them; `also` is one more thing to look for."""
+                     also: Group | None = None) -> Answer:
+        """Releases that answer `text`, best first; `also` is one more thing to look for."""
         await self._refresh_if_ingested()
         query = self.parser.parse(text)
         if also is not None and query.groups:
             query.groups.append(also)
-        if required:
-            query.required = " AND ".join(fts_phrase(w) for w in fts_terms(required))
         answer = Answer(query=query.text, lang=query.lang, offset=offset,
                         corrections=query.corrections)
         if query.date_range:
@@ -247,49 +244,28 @@ class SearchEngine:
         self, query: Query, *, within: tuple[date, date] | None = None,
         prefer: tuple[date, date] | None = None,
     ) -> list[tuple[int, float]]:
+        """Candidates from FTS5 (bm25), then scored as the module docstring says."""
         start, end = within or (None, None)
         total_docs = await self._count()
         group_ids = [await self._matching(g.expression) for g in query.groups]
         expression = _selective_expression(query.groups, group_ids, total_docs)
-        if query.required:
-            expression = f"({query.required}) AND ({expression})"
         matches = await self.store.ranked_matches(expression, start=start, end=end,
                                                   limit=CANDIDATES)
         if not matches:
             return []
-        idf = [g.weight * _prior(g) * _idf(total_docs, len(ids))
-               for g, ids in zip(query.groups, group_ids, strict=True)]
-        idf_total = sum(idf) or 1.0
-        query.weights = idf
+        query.weights = [g.weight * _prior(g) * _idf(total_docs, len(ids))
+                         for g, ids in zip(query.groups, group_ids, strict=True)]
         info = await self.store.candidates([rowid for rowid, _ in matches])
-        dates = {rowid: c.date for rowid, c in info.items()}
-        best_bm25 = min(score for _, score in matches) or -1.0
-        newest, oldest = max(dates.values()), min(dates.values())
-        span = max(1, (newest - oldest).days)
-        weighted = list(zip(idf, query.groups, group_ids, strict=True))
-        scored: list[tuple[int, float]] = []
-        for rowid, bm25 in matches:
-            release = info[rowid]
-            focus = min(1.0, (LONG_TEXT / release.length) ** 0.5) if release.length else 1.0
-            parts = {
-                "coverage": sum(w for w, _, ids in weighted if rowid in ids) / idf_total * focus,
-                "bm25": bm25 / best_bm25,
-                "in_title": _named_in(release.title, weighted) / idf_total,
-                "in_summary": _named_in(release.summary, weighted) / idf_total,
-                "recency": (release.date - oldest).days / span,
-                "preferred_dates": float(prefer is not None
-                                         and prefer[0] <= release.date <= prefer[1]),
-            }
-            scored.append((rowid, sum(WEIGHTS[k] * v for k, v in parts.items())))
+        weighted = list(zip(query.weights, query.groups, group_ids, strict=True))
+        scored = _score(matches, info, weighted, prefer)
         # The fuzzy title match is the costliest part: only for the front runners.
-        scored.sort(key=lambda item: -item[1])
         words = " ".join(g.needles[0] for g in query.groups if g.needles)
         scored = [
             (rowid, score + WEIGHTS["fuzzy"]
              * fuzz.token_set_ratio(words, info[rowid].title_words) / 100.0)
             for rowid, score in scored[:_FUZZY_FRONT]
         ] + scored[_FUZZY_FRONT:]
-        scored.sort(key=lambda item: (-item[1], -dates[item[0]].toordinal()))
+        scored.sort(key=lambda item: (-item[1], -info[item[0]].date.toordinal()))
         return scored
 
     async def _results(self, page: list[tuple[int, float]], query: Query) -> list[Result]:
@@ -346,7 +322,34 @@ def _selective_expression(groups: list[Group], found: list[frozenset[int]], tota
     return " OR ".join(g.rank_expression for g in (chosen or present or groups))
 
 
-def _named_in(text: str, weighted: list[tuple[float, Group, frozenset[int]]]) -> float:
+Weighted = list[tuple[float, Group, frozenset[int]]]
+
+
+def _score(matches: list[tuple[int, float]], info: dict[int, Candidate], weighted: Weighted,
+           prefer: tuple[date, date] | None) -> list[tuple[int, float]]:
+    """Every part of the score but the fuzzy title match, best first."""
+    total = sum(w for w, _, _ in weighted) or 1.0
+    best_bm25 = min(score for _, score in matches) or -1.0
+    days = [c.date for c in info.values()]
+    oldest, span = min(days), max(1, (max(days) - min(days)).days)
+    scored: list[tuple[int, float]] = []
+    for rowid, bm25 in matches:
+        release = info[rowid]
+        focus = min(1.0, (LONG_TEXT / release.length) ** 0.5) if release.length else 1.0
+        parts = {
+            "coverage": sum(w for w, _, ids in weighted if rowid in ids) / total * focus,
+            "bm25": bm25 / best_bm25,
+            "in_title": _named_in(release.title, weighted) / total,
+            "in_summary": _named_in(release.summary, weighted) / total,
+            "recency": (release.date - oldest).days / span,
+            "preferred_dates": float(prefer is not None
+                                     and prefer[0] <= release.date <= prefer[1]),
+        }
+        scored.append((rowid, sum(WEIGHTS[k] * v for k, v in parts.items())))
+    return sorted(scored, key=lambda item: -item[1])
+
+
+def _named_in(text: str, weighted: Weighted) -> float:
     """The weight of the groups `text` names."""
     return sum(w for w, group, _ in weighted if _needle_pattern(group.needles).search(text))
 
