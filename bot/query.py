@@ -89,10 +89,6 @@ class Query:
         return " OR ".join(group.expression for group in self.groups)
 
     @property
-    def concepts(self) -> list[Concept]:
-        return [g.concept for g in self.groups if g.concept is not None]
-
-    @property
     def needles(self) -> list[str]:
         return list(dict.fromkeys(n for group in self.groups for n in group.needles))
 

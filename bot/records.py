@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import PurePosixPath
 
 from bot.dates import PLACEHOLDER_DATE, parse_thai_date_line
-from bot.thai import detect_language, normalize_lines
+from bot.thai import detect_language, normalize_lines, squash
 
 # Bump when parsing changes what a record holds, so re-ingest rewrites records.
 PARSER_VERSION = 1
@@ -111,10 +111,6 @@ def decode_release(data: bytes, name: str) -> Release:
     return parse_release(decode_text(data, name), name)
 
 
-def _squash(text: str) -> str:
-    """Text with no spaces and no case, to spot repeated titles."""
-    return re.sub(r"\s+", "", text).casefold()
-
 
 def _split_hashtag_lines(lines: list[str]) -> tuple[list[str], tuple[str, ...]]:
     """Body lines without the trailing lines made only of #hashtags, and the tags."""
@@ -141,11 +137,11 @@ def _find_date(lines: list[str], name: str) -> tuple[int, date]:
 def _strip_page_furniture(body: list[str], title: str) -> list[str]:
     """Drop the dd/mm/BBBB line, the "print" word and the repeated titles."""
     start = 0
-    squashed_title = _squash(title)
+    squashed_title = squash(title)
     while start < len(body):
         line = body[start]
         furniture = _RE_NUMERIC_DATE.match(line) or line in _PAGE_CHROME
-        if furniture or (squashed_title and _squash(line) == squashed_title):
+        if furniture or (squashed_title and squash(line) == squashed_title):
             start += 1
         else:
             break

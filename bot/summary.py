@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.thai import squash
+
 SUMMARY_MAX = 320
 SNIPPET_MAX = 240
 ELLIPSIS = "…"
@@ -28,10 +30,6 @@ def _sentences(paragraph: str, lang: str) -> list[str]:
     return [paragraph]
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text).casefold()
-
-
 def cut(text: str, limit: int) -> str:
     """`text` shortened to `limit` characters at a space, with an ellipsis if cut."""
     if len(text) <= limit:
@@ -46,11 +44,11 @@ def cut(text: str, limit: int) -> str:
 
 def summarize(title: str, paragraphs: Sequence[str], lang: str) -> str:
     """The opening of the release, up to SUMMARY_MAX characters."""
-    squashed_title = _squash(title)
+    squashed_title = squash(title)
     parts: list[str] = []
     length = 0
     for paragraph in paragraphs:
-        if _RE_BORING.match(paragraph) or _squash(paragraph) == squashed_title:
+        if _RE_BORING.match(paragraph) or squash(paragraph) == squashed_title:
             continue
         for sentence in _sentences(paragraph, lang):
             parts.append(sentence)

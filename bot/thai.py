@@ -39,6 +39,7 @@ _RE_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u202a-\u202e
 # Control characters other than tab and newline.
 _RE_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _RE_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+_RE_ANY_SPACE = re.compile(r"\s+")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _RE_THAI_DIGIT = re.compile("[๐-๙]")
 # Characters NFKC may change: anything but ASCII and Thai (full-width letters,
@@ -94,9 +95,13 @@ def normalize_lines(text: str) -> list[str]:
                               normalize_text(text.replace("\r", "")).split("\n")) if line]
 
 
-def fold(text: str) -> str:
-    """Case-fold normalised text for comparisons."""
-    return text.casefold()
+def squash(text: str) -> str:
+    """Text with no spaces and no case, to tell whether two lines say the same.
+
+    >>> squash("ข่าว  ทดสอบ Title") == squash("ข่าวทดสอบ title")
+    True
+    """
+    return _RE_ANY_SPACE.sub("", text).casefold()
 
 
 def strip_tone_marks(text: str) -> str:
