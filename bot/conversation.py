@@ -298,8 +298,9 @@ class Conversation:
         shown = answer.query[:QUERY_SHOWN_CHARS]
         if len(answer.query) > QUERY_SHOWN_CHARS:
             shown += "…"
+        total = f"{answer.total}+" if answer.capped else str(answer.total)
         return i18n.text("results_header", lang, query=shown, first=first, last=last,
-                         total=answer.total)
+                         total=total)
 
     def _partner_paragraphs(self, card: PartnerCard, lang: str) -> list[Paragraph]:
         partner = card.partner

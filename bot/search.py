@@ -98,6 +98,8 @@ class Answer:
     date_from: date | None = None
     date_to: date | None = None
     card: Card | None = None
+    # True when more releases matched than were ranked (CANDIDATES): "150+".
+    capped: bool = False
 
     @property
     def has_more(self) -> bool:
@@ -196,6 +198,7 @@ class SearchEngine:
             return await self._without_words(query, answer, limit, offset)
         ranked = await self._rank_with_dates(query, answer)
         answer.total = len(ranked)
+        answer.capped = len(ranked) >= CANDIDATES
         answer.results = await self._results(ranked[offset:offset + limit], query)
         if not ranked:
             answer.message = "no_results"
