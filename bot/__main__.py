@@ -16,7 +16,7 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 from contextlib import nullcontext
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from bot import __version__
@@ -29,6 +29,9 @@ from bot.logs import setup_logging
 from bot.search import BaselineEngine
 from bot.sources import input_size, is_url
 from bot.store import Store, StoreError
+
+if TYPE_CHECKING:
+    from telegram.ext import Application
 
 EXIT_USAGE = 2
 
@@ -179,12 +182,26 @@ def run_bot(args: argparse.Namespace, settings: Settings) -> int:
     asyncio.run(_check_index(settings))
     level = os.environ.get("ATBOT_LOG_LEVEL", "INFO").upper()
     setup_logging(getattr(logging, level, logging.INFO), secrets=(telegram.token,))
-    from bot.app import allowed_updates, build_application
+    from bot.app import build_application
 
     application = build_application(settings, telegram)
+    try:
+        _serve(application, args)
+    finally:
+        core = application.bot_data.pop("core", None)
+        if core is not None:  # stopped before its own shutdown could close the index
+            core.store.close_without_loop()
+    return 0
+
+
+def _serve(application: Application[Any, Any, Any, Any, Any, Any],
+           args: argparse.Namespace) -> None:
+    """Poll, or serve the webhook, until a stop signal."""
+    from bot.app import allowed_updates
+
     if not args.webhook:
         application.run_polling(allowed_updates=allowed_updates())
-        return 0
+        return
     url = urlparse(args.webhook)
     if url.scheme not in ("https", "http") or not url.netloc:
         raise ConfigError(f"--webhook needs a full URL such as https://example.org/atbot, "
@@ -197,7 +214,6 @@ def run_bot(args: argparse.Namespace, settings: Settings) -> int:
         listen=args.listen, port=args.port, url_path=url.path.lstrip("/"),
         webhook_url=args.webhook, secret_token=secret, allowed_updates=allowed_updates(),
     )
-    return 0
 
 
 async def _check_index(settings: Settings) -> None:

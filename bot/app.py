@@ -54,12 +54,24 @@ class ResilientRateLimiter(AIORateLimiter):
             except BadRequest:
                 raise
             except (TimedOut, NetworkError) as error:
+                if not _loop_running():
+                    # The call is being closed, not answered: the bot was stopped while
+                    # starting. Let it close (a retry would raise out of the shutdown).
+                    raise GeneratorExit from error
                 if attempt == NETWORK_RETRIES:
                     raise
                 delay = BACKOFF_SECONDS * 2**attempt
                 logger.warning("Bot API call failed (%s); retry in %.1f s", error, delay)
                 await asyncio.sleep(delay)
         raise AssertionError("unreachable")
+
+
+def _loop_running() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
 
 
 def build_application(settings: Settings, telegram: TelegramSettings) -> Application:

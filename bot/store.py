@@ -184,6 +184,11 @@ class Store:
     async def close(self) -> None:
         await self.db.close()
 
+    def close_without_loop(self) -> None:
+        """Close from outside any event loop (the loop that opened it is gone): the
+        connection's thread would otherwise keep the process alive."""
+        self.db.stop()
+
     async def _version(self) -> int:
         async with self.db.execute("PRAGMA user_version") as cursor:
             row = await cursor.fetchone()

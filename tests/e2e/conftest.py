@@ -31,7 +31,12 @@ class BotProcess:
     def stop(self, sig: int = signal.SIGTERM, timeout: float = 20) -> int:
         if self.process.poll() is None:
             self.process.send_signal(sig)
-        return self.process.wait(timeout=timeout)
+        try:
+            return self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()  # leave no bot behind
+            self.process.wait()
+            raise
 
 
 def start_bot(api: FakeBotAPI, db: Path, log_path: Path, *extra: str,

@@ -48,9 +48,11 @@ class FakeBotAPI:
         self.token = token
         self.calls: list[Call] = []
         self.requested_paths: list[str] = []
+        self.received: list[str] = []  # methods as they arrive, before any answer
         self.sent: dict[tuple[int, int], dict[str, Any]] = {}
         self._updates: list[dict[str, Any]] = []
         self._failures: dict[str, _Failure] = {}
+        self._held: dict[str, float] = {}
         self._ids = itertools.count(1)
         self._update_ids = itertools.count(1)
         self._lock = threading.Condition()
@@ -89,6 +91,11 @@ class FakeBotAPI:
         with self._lock:
             self._failures[method] = _Failure(status, retry_after, count)
 
+    def hold_next(self, method: str, seconds: float) -> None:
+        """Answer the next call of `method` only after `seconds` (a slow network)."""
+        with self._lock:
+            self._held[method] = seconds
+
     def calls_to(self, method: str, *, ok_only: bool = True) -> list[Call]:
         with self._lock:
             return [c for c in self.calls
@@ -114,6 +121,10 @@ class FakeBotAPI:
     # --- the protocol ------------------------------------------------------------
 
     def _answer(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        with self._lock:
+            self.received.append(method)
+            hold = self._held.pop(method, 0.0)
+        time.sleep(hold)
         with self._lock:
             failure = self._failures.get(method)
             if failure and failure.count > 0:

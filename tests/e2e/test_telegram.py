@@ -222,6 +222,17 @@ def test_sigterm_shuts_down_cleanly(bot: BotProcess) -> None:
     assert "atbot stopped" in bot.log()
 
 
+def test_sigterm_while_starting_still_shuts_down_cleanly(api: FakeBotAPI, bot_db: Path,
+                                                        tmp_path: Path) -> None:
+    # The signal lands while the bot waits on its first call after the setup.
+    api.hold_next("deleteWebhook", 5)
+    running = start_bot(api, bot_db, tmp_path / "bot.log")
+    api.wait_for(lambda: "deleteWebhook" in api.received)
+    assert running.stop(signal.SIGTERM, timeout=15) == 0
+    assert "atbot stopped" in running.log()
+    assert "Traceback" not in running.log()
+
+
 @pytest.mark.parametrize("token", ["", "not-a-token", "123:short"])
 def test_missing_or_malformed_token_is_one_line_and_exit_2(token: str, tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TELEGRAM_BOT_TOKEN": token,
@@ -252,6 +263,8 @@ def test_webhook_checks_the_secret_on_every_request(api: FakeBotAPI, bot_db: Pat
         webhook = api.wait_for(lambda: api.calls_to("setWebhook"))[0]
         assert webhook.params["url"] == url
         assert webhook.params["secret_token"] == "s3cret-value"
+        # python-telegram-bot sets the webhook just before its server listens.
+        _wait_listening(port)
         update = {"update_id": 1, **text_message(116, "ค้ามนุษย์")}
         assert _post(url, update, secret=None) == 403
         assert _post(url, update, secret="wrong") == 403
@@ -259,6 +272,18 @@ def test_webhook_checks_the_secret_on_every_request(api: FakeBotAPI, bot_db: Pat
         assert "ค้ามนุษย์" in visible(api.wait_message(116).params["text"])
     finally:
         running.stop()
+
+
+def _wait_listening(port: int, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _post(url: str, update: dict[str, object], secret: str | None) -> int:
