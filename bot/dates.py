@@ -95,6 +95,9 @@ _RE_MONTH_DATE = re.compile(
 _RE_YEAR = re.compile(
     r"(?:(?:พ\.?\s?ศ\.?|ค\.?\s?ศ\.?|ปี|year|in)\s*)?(?<!\d)(?P<year>\d{4})(?!\d)", re.IGNORECASE
 )
+# A number after these counts meetings or editions, not days: "ครั้งที่ 28 ส.ค. 66" is
+# the 28th meeting, in August.
+_RE_ORDINAL = re.compile(r"(?:ครั้งที่|รุ่นที่|ฉบับที่|ลำดับที่|no\.?|#)\s*$", re.IGNORECASE)
 # ISO-style dates people paste: "2024-09-25", "2024-09".
 _RE_ISO = re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?(?!\d)")
 
@@ -139,11 +142,13 @@ def find_date_range(text: str) -> DateRange | None:
         year = _year_from(match["year"], after_month=True)
         if year is None:
             continue
-        day = match["day"] or match["day2"]
+        day, span = match["day"], match.span()
+        if day and _RE_ORDINAL.search(text[:match.start("day")]):
+            day, span = None, (match.end("day"), span[1])
+        day = day or match["day2"]
         found = _month_range(year, _month_of(match), int(day) if day else None)
         if found:
-            return DateRange(found[0], found[1], _remove(text, match.span()),
-                             "day" if day else "month")
+            return DateRange(found[0], found[1], _remove(text, span), "day" if day else "month")
     for match in _RE_ISO.finditer(text):
         year = _year_from(match["year"], after_month=False)
         if year is None:

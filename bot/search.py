@@ -26,7 +26,7 @@ import math
 import re
 import time
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
@@ -55,6 +55,10 @@ _INGEST_CHECK_SECONDS = 60.0
 SNIPPET_SCAN = 40_000
 # How many of the best candidates get the (costly) fuzzy title comparison.
 _FUZZY_FRONT = 40
+# A question's day also takes releases this much later (reported the next day)...
+_REPORTED_WITHIN = timedelta(days=2)
+# ...and widens to its month when fewer releases than this match.
+_FEW_FOR_A_DAY = 3
 # How many release ids the per-group match cache holds, about 60 bytes each
 # (the 725 lexicon concepts take 120,000 over the topic-filtered corpus); warm()
 # fills at most half of it.
@@ -220,19 +224,26 @@ class SearchEngine:
         """Rank within the question's dates: a month or day is a limit, a year a preference.
 
         A bare year often names the subject ("results of 2564") rather than the
-        release date, so it only lifts releases of that year. When a day or
-        month has no match, the limit widens to the month, then to a preference.
+        release date, so it only lifts releases of that year. A day also takes
+        the next two (a release often reports the day before), and widens to its
+        month, that day first, when few releases match it; a limit with no match
+        at all becomes a preference.
         """
         found = query.date_range
         if found is None:
             return await self._rank(query)
         if found.precision == "year":
             return await self._rank(query, prefer=(found.start, found.end))
-        ranked = await self._rank(query, within=(found.start, found.end))
-        if not ranked and found.precision == "day":
-            month = found.month()
-            answer.date_from, answer.date_to = month.start, month.end
-            ranked = await self._rank(query, within=(month.start, month.end))
+        if found.precision == "day":
+            days = (found.start, found.end + _REPORTED_WITHIN)
+            ranked = await self._rank(query, within=days)
+            if len(ranked) < _FEW_FOR_A_DAY:
+                month = found.month()
+                answer.date_from, answer.date_to = month.start, max(month.end, days[1])
+                ranked = await self._rank(query, within=(answer.date_from, answer.date_to),
+                                          prefer=days)
+        else:
+            ranked = await self._rank(query, within=(found.start, found.end))
         if not ranked:
             ranked = await self._rank(query, prefer=(found.start, found.end))
             if ranked:

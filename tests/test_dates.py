@@ -40,6 +40,10 @@ def test_thai_date_line(line: str, expected: date | None) -> None:
         ("2024-09", date(2024, 9, 1), date(2024, 9, 30), ""),
         ("ค้ามนุษย์ 2566-2567", date(2023, 1, 1), date(2024, 12, 31), "ค้ามนุษย์ -"),
         ("กุมภาพันธ์ 2568 กัมพูชา", date(2025, 2, 1), date(2025, 2, 28), "กัมพูชา"),
+        ("ประชุม CMM ครั้งที่ 28 ส.ค. 2566", date(2023, 8, 1), date(2023, 8, 31),
+         "ประชุม CMM ครั้งที่ 28"),
+        ("meeting no. 5 June 2023", date(2023, 6, 1), date(2023, 6, 30), "meeting no. 5"),
+        ("ประชุมเมื่อวันที่ 28 ส.ค. 2566", date(2023, 8, 28), date(2023, 8, 28), "ประชุมเมื่อวันที่"),
     ],
 )
 def test_date_limits_in_questions(question: str, start: date, end: date, rest: str) -> None:
