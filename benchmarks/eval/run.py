@@ -59,7 +59,7 @@ class Scores:
         return self.hit1 / n, self.hit3 / n, self.mrr / n
 
 
-def load_judged(sample_only: bool) -> list[Judged]:
+def load_judged(sample_only: bool, path: Path = QUERIES) -> list[Judged]:
     sample_urls: set[str] = set()
     if sample_only:
         from bot.records import decode_release
@@ -67,7 +67,7 @@ def load_judged(sample_only: bool) -> list[Judged]:
         sample_urls = {decode_release(p.read_bytes(), str(p)).url
                        for p in SAMPLE_DIR.rglob("*.txt")}
     judged: list[Judged] = []
-    with QUERIES.open(encoding="utf-8") as handle:
+    with path.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             relevant = tuple(row["relevant"].split())
             if sample_only:
@@ -135,8 +135,10 @@ def main() -> int:
     parser.add_argument("--sample", action="store_true", help="the CI subset (sample index)")
     parser.add_argument("--subprocess", action="store_true", help="one atbot process per query")
     parser.add_argument("--misses", action="store_true", help="list queries not answered first")
+    parser.add_argument("--queries", type=Path, default=QUERIES,
+                        help="another judged set in the same format (a held-out one)")
     args = parser.parse_args()
-    judged = load_judged(args.sample)
+    judged = load_judged(args.sample, args.queries)
     misses: list[str] = []
     engine = evaluate(judged, args.db, baseline=False, use_subprocess=args.subprocess,
                       misses=misses)
