@@ -32,12 +32,15 @@ class Terms:
     english: re.Pattern[str] | None = None
 
     @classmethod
-    def of(cls, terms: list[str], *, tone_marks: bool = False) -> Terms:
-        """`tone_marks`: match Thai only as written (no typo tolerance)."""
+    def of(cls, terms: list[str], *, tone_marks: bool = False,
+           as_written: list[str] | None = None) -> Terms:
+        """`tone_marks`: match all Thai only as written (no typo tolerance);
+        `as_written`: more Thai terms matched only so."""
         thai = [t for t in terms if is_thai(t)]
         exact, toneless = _split_thai(thai)
         if tone_marks:
             exact, toneless = tuple(normalize_text(t).lower() for t in thai), ()
+        exact += tuple(normalize_text(t).lower() for t in as_written or [])
         english = [normalize_text(t).translate(_APOSTROPHES) for t in terms if not is_thai(t)]
         return cls(exact, toneless, _english_pattern(english))
 
@@ -92,8 +95,8 @@ def _prepare(text: str) -> tuple[str, str]:
     return clean, strip_tone_marks(clean)
 
 
-_GROUP_KEYS = {"name", "weight", "th", "en", "pair", "situation", "urgent", "tone_marks",
-               "unless"}
+_GROUP_KEYS = {"name", "weight", "th", "th_as_written", "en", "pair", "situation", "urgent",
+               "tone_marks", "unless"}
 
 
 def _check_keys(path: Path, data: dict[str, object]) -> None:
@@ -138,7 +141,8 @@ class SignalRule:
             SignalGroup(
                 g["name"], int(g["weight"]),
                 Terms.of([*g.get("th", []), *g.get("en", [])],
-                         tone_marks=g.get("tone_marks") == "exact"),
+                         tone_marks=g.get("tone_marks") == "exact",
+                         as_written=g.get("th_as_written")),
                 tuple((Terms.of(p["a"]), Terms.of(p["b"])) for p in g.get("pair", [])),
                 situation=bool(g.get("situation", False)), urgent=bool(g.get("urgent", False)),
                 unless=Terms.of(g["unless"]) if g.get("unless") else None,

@@ -58,6 +58,14 @@ def test_tone_marks_do_not_confuse_short_words() -> None:
     assert not RULE.judge("ข่าวคนไทยถูกขังในตึกที่เมียวดี").distress
 
 
+def test_terms_whose_bare_form_is_another_word_keep_their_tone_marks() -> None:
+    violence, ransom = "violence, threats, sexual exploitation", "forced work, unpaid, debt, ransom"
+    assert violence in RULE.judge("นายจ้างทำร้ายหนูทุกวัน").groups
+    assert violence not in RULE.judge("ทำรายงานเรื่องแรงงานข้ามชาติ").groups  # a report
+    assert ransom in RULE.judge("เขาเรียกค่าตัวพี่สาวสองแสน").groups
+    assert ransom not in RULE.judge("ค่าตั๋วเครื่องบินกลับไทย").groups  # a ticket fare
+
+
 @needs_sample
 @pytest.mark.parametrize(
     "text", ["สายด่วน", "แจ้งเหตุ", "โทรแจ้งที่ไหน", "how do I report trafficking",
