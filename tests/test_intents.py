@@ -64,6 +64,9 @@ def test_terms_whose_bare_form_is_another_word_keep_their_tone_marks() -> None:
     assert violence not in RULE.judge("ทำรายงานเรื่องแรงงานข้ามชาติ").groups  # a report
     assert ransom in RULE.judge("เขาเรียกค่าตัวพี่สาวสองแสน").groups
     assert ransom not in RULE.judge("ค่าตั๋วเครื่องบินกลับไทย").groups  # a ticket fare
+    hotline = SignalRule.from_toml(DATA_DIR / "hotline.toml")
+    assert hotline.judge("แจ้งความที่ไหน").distress
+    assert not hotline.judge("รัฐบาลชี้แจงความคืบหน้าคดีค้ามนุษย์").distress  # clarifies
 
 
 @needs_sample
