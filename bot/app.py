@@ -11,7 +11,7 @@ import logging
 from typing import Any
 
 from telegram import BotCommand, Update
-from telegram.error import BadRequest, NetworkError, TimedOut
+from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -112,10 +112,14 @@ async def _open(application: Application) -> None:
     application.bot_data["conversation"] = Conversation(core, application.bot.username)
     for lang in (None, *i18n.LANGS):
         shown = lang or "en"
-        await application.bot.set_my_commands(
-            [BotCommand(c, i18n.command_description(c, shown)) for c in i18n.COMMANDS],
-            language_code=lang,
-        )
+        try:
+            await application.bot.set_my_commands(
+                [BotCommand(c, i18n.command_description(c, shown)) for c in i18n.COMMANDS],
+                language_code=lang,
+            )
+        except TelegramError as error:
+            # Only the command menu is missing then: the bot answers all the same.
+            logger.warning("command list (%s) not registered: %s", shown, error)
     stats = await core.store.stats()
     logger.info("atbot is up as @%s with %d releases", application.bot.username, stats.releases)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -10,11 +12,13 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.conversation import Conversation, User
 from bot.render import Reply
+
+logger = logging.getLogger("atbot")
 
 
 def conversation(context: ContextTypes.DEFAULT_TYPE) -> Conversation:
@@ -50,8 +54,12 @@ async def send(message: Message, *replies: Reply) -> None:
             link_preview_options=preview(reply), do_quote=quote,
         )
         if reply.contact is not None:
-            await message.reply_contact(phone_number=reply.contact.phone,
-                                        first_name=reply.contact.name[:64], do_quote=False)
+            try:
+                await message.reply_contact(phone_number=reply.contact.phone,
+                                            first_name=reply.contact.name[:64], do_quote=False)
+            except TelegramError as error:
+                # An extra: the number is in the text above. What follows matters more.
+                logger.warning("contact card not sent: %s", error)
 
 
 async def edit(message: Message, reply: Reply) -> None:

@@ -40,7 +40,9 @@ class BotProcess:
 
 
 def start_bot(api: FakeBotAPI, db: Path, log_path: Path, *extra: str,
-              env: dict[str, str] | None = None) -> BotProcess:
+              env: dict[str, str] | None = None, wait_for_commands: bool = True) -> BotProcess:
+    """The bot in a process of its own, once it has registered its commands (or, without
+    `wait_for_commands`, once it polls)."""
     full_env = {
         **os.environ, "PYTHONPATH": str(ROOT), "TELEGRAM_BOT_TOKEN": TOKEN,
         "TELEGRAM_API_BASE_URL": api.base_url, "ATBOT_DB": str(db),
@@ -50,8 +52,12 @@ def start_bot(api: FakeBotAPI, db: Path, log_path: Path, *extra: str,
     process = subprocess.Popen([sys.executable, "-m", "bot", "run", *extra], env=full_env,
                                stdout=handle, stderr=subprocess.STDOUT, text=True)
     bot = BotProcess(api, process, log_path)
-    api.wait_for(lambda: (api.calls_to("setMyCommands") and len(api.calls_to("setMyCommands")) >= 3)
-                 or process.poll() is not None, timeout=60)
+    if wait_for_commands:
+        api.wait_for(lambda: len(api.calls_to("setMyCommands")) >= 3
+                     or process.poll() is not None, timeout=60)
+    else:
+        api.wait_for(lambda: api.calls_to("getUpdates") or process.poll() is not None,
+                     timeout=60)
     assert process.poll() is None, bot.log()
     return bot
 

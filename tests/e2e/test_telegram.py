@@ -334,6 +334,30 @@ def test_someone_in_danger_gets_the_hotline_first(bot: BotProcess) -> None:
     assert not any(a.startswith("more:") for a in more), "a plea is never stored"
 
 
+def test_a_failed_contact_card_does_not_hold_back_the_releases(bot: BotProcess) -> None:
+    api = bot.api
+    api.fail_next("sendContact", 400)
+    api.push(text_message(125, "ช่วยด้วย ถูกหลอกไปทำงาน ออกไปไหนไม่ได้"))
+    api.wait_for(lambda: len(api.messages_to(125)) >= 2)
+    card, results = api.messages_to(125)[:2]
+    assert "☎ 1300" in visible(str(card.params["text"]))
+    assert "ข่าวที่ตรงกับ" in visible(str(results.params["text"]))
+    time.sleep(0.5)
+    assert len(api.messages_to(125)) == 2, "no error message after the releases"
+
+
+def test_the_bot_answers_when_its_command_list_cannot_be_set(api: FakeBotAPI, bot_db: Path,
+                                                            tmp_path: Path) -> None:
+    api.fail_next("setMyCommands", 400, count=10)
+    running = start_bot(api, bot_db, tmp_path / "bot.log", wait_for_commands=False)
+    try:
+        api.push(text_message(126, "ค้ามนุษย์"))
+        assert "ค้ามนุษย์" in visible(str(api.wait_message(126).params["text"]))
+        assert "command list" in running.log()
+    finally:
+        running.stop()
+
+
 def _call(api: FakeBotAPI, chat_id: int, number: int) -> object:
     return [c for c in api.calls if c.status == 200 and c.method in ("sendMessage", "sendContact")
             and int(c.params["chat_id"]) == chat_id][number - 1]
