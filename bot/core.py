@@ -21,7 +21,7 @@ from bot.ingest import IngestReport, ingest
 from bot.intents import SignalRule
 from bot.lexicon import Lexicon
 from bot.partners import Partner, load_partners
-from bot.query import Group, fts_phrase
+from bot.query import Group, Query, fts_phrase
 from bot.search import Answer, Result, SearchEngine
 from bot.store import Store
 from bot.thai import Segmenter
@@ -74,10 +74,11 @@ class Core:
             return answer
         if self.hotline_rule.judge(text).distress:
             return await self._hotline(text, limit, offset)
-        partner_id = self._partner_only(text)
+        query = self.engine.parser.parse(text)
+        partner_id = self._partner_only(query)
         if partner_id is not None:
-            return await self._partner(text, partner_id, limit, offset)
-        return await self.engine.search(text, limit=limit, offset=offset)
+            return await self._partner(query, partner_id, limit, offset)
+        return await self.engine.search(text, limit=limit, offset=offset, parsed=query)
 
     async def _hotline(self, text: str, limit: int, offset: int) -> Answer:
         """The help card, then releases on the question that name a help channel."""
@@ -92,9 +93,8 @@ class Core:
         answer.message = None
         return answer
 
-    def _partner_only(self, text: str) -> str | None:
+    def _partner_only(self, query: Query) -> str | None:
         """The partner a question names, if it asks about nothing else."""
-        query = self.engine.parser.parse(text)
         partners = [g.concept.id for g in query.groups
                     if g.concept is not None and g.concept.kind == "partner"]
         others = [g.label for g in query.groups
@@ -103,11 +103,10 @@ class Core:
             return partners[0]
         return None
 
-    async def _partner(self, text: str, partner_id: str, limit: int, offset: int) -> Answer:
+    async def _partner(self, query: Query, partner_id: str, limit: int, offset: int) -> Answer:
         group = self.engine.parser.concept_group(self.lexicon.by_id[partner_id])
         releases, total = await self.store.newest_matching(group.expression, limit=limit,
                                                            offset=offset)
-        query = self.engine.parser.parse(text)
         return Answer(
             query=query.text, lang=query.lang, intent="partner", total=total, offset=offset,
             card=await self.partner_card(partner_id),

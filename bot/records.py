@@ -111,7 +111,6 @@ def decode_release(data: bytes, name: str) -> Release:
     return parse_release(decode_text(data, name), name)
 
 
-
 def _split_hashtag_lines(lines: list[str]) -> tuple[list[str], tuple[str, ...]]:
     """Body lines without the trailing lines made only of #hashtags, and the tags."""
     tags: list[str] = []

@@ -200,10 +200,11 @@ class SearchEngine:
         return self._vocabulary_cache
 
     async def search(self, text: str, *, limit: int = DEFAULT_LIMIT, offset: int = 0,
-                     also: Group | None = None) -> Answer:
-        """Releases that answer `text`, best first; `also` is one more thing to look for."""
+                     also: Group | None = None, parsed: Query | None = None) -> Answer:
+        """Releases that answer `text`, best first; `also` is one more thing to look for;
+        `parsed` is `text` already parsed (by the caller, to find its intent)."""
         await self._refresh_if_ingested()
-        query = self.parser.parse(text)
+        query = parsed if parsed is not None else self.parser.parse(text)
         if also is not None and query.groups:
             query.groups.append(also)
         answer = Answer(query=query.text, lang=query.lang, offset=offset,
