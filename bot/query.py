@@ -33,10 +33,10 @@ from bot.thai import (
 MAX_QUERY_CHARS = 300
 MAX_GROUPS = 12
 # How close (rapidfuzz, on sound keys) a name typed in one script must be to one
-# romanised from the other; and how many releases a Latin word may appear in
-# and still be taken for a possible name.
+# romanised from the other; how long a Latin word must be ("Banh", "Xing") and in
+# how many releases it may appear to be taken for a possible name.
 NAME_CUTOFF = 85
-NAME_MIN_CHARS = 5
+NAME_MIN_CHARS = 4
 NAME_MAX_DOCS = 3
 # Longest piece a transliterated name is cut into (ดาลัด -> ดา + ลัด).
 _SYLLABLE = 3

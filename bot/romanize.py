@@ -57,14 +57,19 @@ def sound_key(latin: str) -> str:
 def name_candidates(segmented: str, known_words: frozenset[str], separator: str) -> set[str]:
     """Names in `segmented` text (words joined by `separator`): the words after a
     title up to the next space (a given name, a place), and the next run too (a
-    family name), each kept when a dictionary word is not all it is."""
+    family name), each kept when a dictionary word is not all it is. A title may
+    also stand apart ("พลเอก เตีย บันห์"): then the next two runs are the name."""
     found: set[str] = set()
     runs = [run.split(separator) for run in segmented.split()]
     for number, words in enumerate(runs):
-        for index, word in enumerate(words[:-1]):
-            if word in _TITLES and _take(words[index + 1:], known_words, found, given=True):
-                if number + 1 < len(runs):
-                    _take(runs[number + 1], known_words, found, given=False)
+        for index, word in enumerate(words):
+            if word not in _TITLES:
+                continue
+            after = [words[index + 1:]] if index + 1 < len(words) else []
+            after += runs[number + 1:number + 3 - len(after)]
+            if after and _take(after[0], known_words, found, given=True):
+                if len(after) > 1:
+                    _take(after[1], known_words, found, given=False)
                 break
     return found
 

@@ -18,6 +18,12 @@ def test_names_after_titles_are_found_whole() -> None:
         "อนุกูล", "ปีดแก้ว", "วราวุธ", "ศิลปอาชา"}
 
 
+def test_a_title_standing_apart_still_names_the_next_two_words() -> None:
+    segmenter = Segmenter()
+    text = segmenter.index_text("พลเอก เตีย บันห์ รองนายกรัฐมนตรี กัมพูชา")
+    assert name_candidates(text, segmenter.dictionary, WORD_SEP) == {"เตีย", "บันห์"}
+
+
 def test_titles_inside_words_are_not_titles() -> None:
     segmenter = Segmenter()
     text = segmenter.index_text("นายกรัฐมนตรีกล่าวว่า นายจ้างต้องจ่ายค่าจ้าง")
