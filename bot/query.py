@@ -33,8 +33,9 @@ from bot.thai import (
 MAX_QUERY_CHARS = 300
 MAX_GROUPS = 12
 # How close (rapidfuzz, on sound keys) a name typed in one script must be to one
-# romanised from the other; how long a Latin word must be ("Banh", "Xing") and in
-# how many releases it may appear to be taken for a possible name.
+# romanised from the other (exactly, for a word of NAME_MIN_CHARS); how long a
+# Latin word must be ("Banh", "Xing") and in how many releases it may appear to be
+# taken for a possible name.
 NAME_CUTOFF = 85
 NAME_MIN_CHARS = 4
 NAME_MAX_DOCS = 3
@@ -122,10 +123,12 @@ class Vocabulary:
         return [sound_key(t) for t in self.latin]
 
     def thai_names_sounding_like(self, word: str) -> list[str]:
-        """Thai names whose romanisation sounds like the Latin `word` ("Anukul")."""
+        """Thai names whose romanisation sounds like the Latin `word` ("Anukul"); a
+        short word must sound the same ("Banh" บันห์, not "sold" สด)."""
         keys, thai = self._name_keys
+        cutoff = NAME_CUTOFF if len(word) > NAME_MIN_CHARS else 100
         found = process.extract(sound_key(word), keys, scorer=fuzz.ratio, limit=3,
-                                score_cutoff=NAME_CUTOFF)
+                                score_cutoff=cutoff)
         return [thai[index] for _, _, index in found]
 
     def latin_words_sounding_like(self, latin: str) -> list[str]:
