@@ -12,6 +12,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bot.thai import is_thai, normalize_text, strip_tone_marks
 
@@ -32,14 +33,10 @@ class Terms:
     english: re.Pattern[str] | None = None
 
     @classmethod
-    def of(cls, terms: list[str], *, tone_marks: bool = False,
-           as_written: list[str] | None = None) -> Terms:
-        """`tone_marks`: match all Thai only as written (no typo tolerance);
-        `as_written`: more Thai terms matched only so."""
-        thai = [t for t in terms if is_thai(t)]
-        exact, toneless = _split_thai(thai)
-        if tone_marks:
-            exact, toneless = tuple(normalize_text(t).lower() for t in thai), ()
+    def of(cls, terms: list[str], *, as_written: list[str] | None = None) -> Terms:
+        """`as_written`: Thai terms matched only with their tone marks (no typo
+        tolerance)."""
+        exact, toneless = _split_thai([t for t in terms if is_thai(t)])
         exact += tuple(normalize_text(t).lower() for t in as_written or [])
         english = [normalize_text(t).translate(_APOSTROPHES) for t in terms if not is_thai(t)]
         return cls(exact, toneless, _english_pattern(english))
@@ -112,6 +109,14 @@ def _check_keys(path: Path, data: dict[str, object]) -> None:
                              f"{sorted(unknown) or 'in a pair (only a and b)'}")
 
 
+def _group_terms(group: dict[str, Any]) -> Terms:
+    """A group's terms; its Thai ones only as written when tone_marks = "exact"."""
+    thai, written = list(group.get("th", [])), list(group.get("th_as_written", []))
+    if group.get("tone_marks") == "exact":
+        thai, written = [], thai + written
+    return Terms.of([*thai, *group.get("en", [])], as_written=written)
+
+
 def _split_thai(terms: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(terms matched as written, terms matched without tone marks)."""
     exact: list[str] = []
@@ -140,9 +145,7 @@ class SignalRule:
         groups = [
             SignalGroup(
                 g["name"], int(g["weight"]),
-                Terms.of([*g.get("th", []), *g.get("en", [])],
-                         tone_marks=g.get("tone_marks") == "exact",
-                         as_written=g.get("th_as_written")),
+                _group_terms(g),
                 tuple((Terms.of(p["a"]), Terms.of(p["b"])) for p in g.get("pair", [])),
                 situation=bool(g.get("situation", False)), urgent=bool(g.get("urgent", False)),
                 unless=Terms.of(g["unless"]) if g.get("unless") else None,

@@ -48,7 +48,6 @@ class FakeBotAPI:
         self.token = token
         self.calls: list[Call] = []
         self.requested_paths: list[str] = []
-        self.received: list[str] = []  # methods as they arrive, before any answer
         self.sent: dict[tuple[int, int], dict[str, Any]] = {}
         self._updates: list[dict[str, Any]] = []
         self._failures: dict[str, _Failure] = {}
@@ -122,7 +121,6 @@ class FakeBotAPI:
 
     def _answer(self, method: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         with self._lock:
-            self.received.append(method)
             hold = self._held.pop(method, 0.0)
         time.sleep(hold)
         with self._lock:
