@@ -14,7 +14,7 @@ import re
 import secrets
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from contextlib import nullcontext
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
@@ -24,16 +24,21 @@ from bot.chat import run_chat
 from bot.config import ConfigError, Settings, TelegramSettings
 from bot.conversation import Conversation
 from bot.core import open_core
+from bot.data import Data, load_data
+from bot.i18n import LANGS
+from bot.index import ReleaseIndex
 from bot.ingest import DEFAULT_BATCH_SIZE, ingest
 from bot.logs import setup_logging
-from bot.search import BaselineEngine
 from bot.sources import input_size, is_url
-from bot.store import Store, StoreError
+from bot.sqlite import StoreError
+from bot.state import take_over_people_state
 
 if TYPE_CHECKING:
     from telegram.ext import Application
 
 EXIT_USAGE = 2
+# What each sub-command runs (set with set_defaults on its parser).
+Command = Callable[[argparse.Namespace, Settings, Data], Coroutine[Any, Any, int]]
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -62,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest_cmd.add_argument("--workers", type=int, default=None, metavar="N",
                             help="processes that segment Thai (default 1; 0: this process)")
     _add_db(ingest_cmd)
+    ingest_cmd.set_defaults(run=run_ingest)
 
     ask = commands.add_parser("ask", help="answer one question")
     ask.add_argument("query", help="the question, in Thai or English")
@@ -71,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--baseline", action="store_true",
                      help="use the plain bm25 baseline (for evaluation only)")
     _add_db(ask)
+    ask.set_defaults(run=run_ask)
 
     run = commands.add_parser(
         "run", help="start the Telegram bot (long polling, or a webhook with --webhook URL)",
@@ -89,12 +96,14 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(run)
 
     chat = commands.add_parser("chat", help="talk to the bot in this terminal (no token needed)")
-    chat.add_argument("--lang", choices=["th", "en"], help="interface language")
+    chat.add_argument("--lang", choices=LANGS, help="interface language")
     _add_db(chat)
+    chat.set_defaults(run=run_terminal_chat)
 
     stats = commands.add_parser("stats", help="what the index holds")
     stats.add_argument("--json", action="store_true", help="print one JSON object")
     _add_db(stats)
+    stats.set_defaults(run=run_stats)
     return parser
 
 
@@ -106,11 +115,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         settings = Settings.from_env(getattr(args, "db", None))
+        data = load_data(settings.data_dir)
         if args.command == "run":
-            return run_bot(args, settings)
-        handler = {"ingest": run_ingest, "ask": run_ask, "stats": run_stats,
-                   "chat": run_terminal_chat}[args.command]
-        return asyncio.run(handler(args, settings))
+            return run_bot(args, settings, data)
+        run: Command = args.run
+        return asyncio.run(run(args, settings, data))
     except (ConfigError, StoreError) as error:
         print(f"atbot: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -127,19 +136,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 141
 
 
-async def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
+async def run_ingest(args: argparse.Namespace, settings: Settings, data: Data) -> int:
     if args.batch_size < 1:
         raise ConfigError("--batch-size must be at least 1")
-    store = await Store.open(settings.db_path)
+    await take_over_people_state(settings.state_path, settings.db_path)
+    index = await ReleaseIndex.open(settings.db_path)
     try:
         with _progress_bar(args.paths) as bar:
             report = await ingest(
-                store, args.paths, settings.data_dir, all_topics=args.all,
+                index, args.paths, data, all_topics=args.all,
                 batch_size=args.batch_size, workers=args.workers,
                 progress=bar.update if bar else None,
             )
     finally:
-        await store.close()
+        await index.close()
     print(f"database:    {settings.db_path}")
     print("\n".join(report.summary_lines()))
     return 1 if report.failed and not report.read else 0
@@ -157,40 +167,40 @@ def _progress_bar(paths: Sequence[str]) -> Any:
                 desc="ingest", file=sys.stderr)
 
 
-async def run_ask(args: argparse.Namespace, settings: Settings) -> int:
-    core = await open_core(settings)
+async def run_ask(args: argparse.Namespace, settings: Settings, data: Data) -> int:
+    core = await open_core(settings, data)
     try:
         limit = max(1, min(args.limit, 50))
+        message = core.read(args.query)
         if args.baseline:
-            answer = await BaselineEngine(core.store, core.segmenter).search(args.query,
-                                                                             limit=limit)
+            answer = await core.baseline(message, limit=limit)
         else:
-            answer = await core.ask(args.query, limit=limit)
+            answer = await core.ask(message, limit=limit)
         if args.json:
             print(json.dumps(answer.as_json(), ensure_ascii=False, indent=2))
         else:
-            replies = Conversation(core).answer_replies(answer, answer.lang)
+            replies = Conversation(core).replies.answer(answer, answer.lang)
             print("\n\n".join(reply.plain for reply in replies))
     finally:
         await core.close()
     return 0
 
 
-def run_bot(args: argparse.Namespace, settings: Settings) -> int:
+def run_bot(args: argparse.Namespace, settings: Settings, data: Data) -> int:
     """Check the token and the index, then poll (or serve a webhook) until stopped."""
     telegram = TelegramSettings.from_env()
-    asyncio.run(_check_index(settings))
+    asyncio.run(_check_index(settings, data))
     level = os.environ.get("ATBOT_LOG_LEVEL", "INFO").upper()
     setup_logging(getattr(logging, level, logging.INFO), secrets=(telegram.token,))
     from bot.app import build_application
 
-    application = build_application(settings, telegram)
+    application = build_application(settings, telegram, data)
     try:
         _serve(application, args)
     finally:
         core = application.bot_data.pop("core", None)
-        if core is not None:  # stopped before its own shutdown could close the index
-            core.store.close_without_loop()
+        if core is not None:  # stopped before its own shutdown could close the stores
+            core.close_without_loop()
     return 0
 
 
@@ -216,14 +226,14 @@ def _serve(application: Application[Any, Any, Any, Any, Any, Any],
     )
 
 
-async def _check_index(settings: Settings) -> None:
+async def _check_index(settings: Settings, data: Data) -> None:
     """Open (and on first use build) the index before going online."""
-    core = await open_core(settings)
+    core = await open_core(settings, data)
     await core.close()
 
 
-async def run_terminal_chat(args: argparse.Namespace, settings: Settings) -> int:
-    core = await open_core(settings)
+async def run_terminal_chat(args: argparse.Namespace, settings: Settings, data: Data) -> int:
+    core = await open_core(settings, data)
     try:
         await run_chat(core, lang=args.lang)
     finally:
@@ -231,13 +241,13 @@ async def run_terminal_chat(args: argparse.Namespace, settings: Settings) -> int
     return 0
 
 
-async def run_stats(args: argparse.Namespace, settings: Settings) -> int:
-    core = await open_core(settings)
+async def run_stats(args: argparse.Namespace, settings: Settings, data: Data) -> int:
+    core = await open_core(settings, data)
     try:
-        stats = await core.store.stats()
+        stats = await core.stats()
     finally:
         await core.close()
-    data = {
+    report = {
         "database": stats.path,
         "releases": stats.releases,
         "languages": stats.languages,
@@ -247,12 +257,12 @@ async def run_stats(args: argparse.Namespace, settings: Settings) -> int:
         "last_ingest": stats.last_ingest,
     }
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json.dumps(report, ensure_ascii=False, indent=2))
         return 0
     languages = ", ".join(f"{lang} {n}" for lang, n in sorted(stats.languages.items()))
     print(f"database:    {stats.path}")
     print(f"releases:    {stats.releases} ({languages or 'none'})")
-    print(f"dates:       {data['first_date'] or '-'} to {data['last_date'] or '-'}")
+    print(f"dates:       {report['first_date'] or '-'} to {report['last_date'] or '-'}")
     print(f"size:        {stats.size_bytes / 1_048_576:.1f} MB")
     print(f"last ingest: {stats.last_ingest or '-'}")
     return 0

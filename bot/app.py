@@ -1,7 +1,6 @@
-"""The composition root: `build_application` wires every Telegram handler here.
-
-Order matters: commands first, then messages (private, then groups), then
-buttons and inline queries; the error handler catches what they raise.
+"""The composition root: `build_application` makes the Telegram application,
+`add_handlers` wires every handler, in one place, once the bot's own name is
+known (group messages are answered when they mention it).
 """
 
 from __future__ import annotations
@@ -10,28 +9,31 @@ import asyncio
 import logging
 from typing import Any
 
-from telegram import BotCommand, Update
+from telegram import BotCommand, LinkPreviewOptions, Update, User
+from telegram.constants import ParseMode
 from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
 from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
-    CommandHandler,
+    Defaults,
     InlineQueryHandler,
     MessageHandler,
     filters,
 )
 
-from bot import i18n
+from bot.actions import ACTIONS
 from bot.config import Settings, TelegramSettings
-from bot.conversation import Conversation
+from bot.conversation import COMMANDS, Conversation
 from bot.core import open_core
-from handlers.buttons import press_button
-from handlers.commands import reject_unknown_command, run_command
+from bot.data import Data
+from bot.i18n import BASE_LANG, LANGS
+from handlers.buttons import answer_stale_button, button_handler
+from handlers.commands import answer_unknown_command, command_handler
 from handlers.errors import report_error
 from handlers.inline import answer_inline_query
-from handlers.messages import search_group_mention, search_message
+from handlers.messages import ReplyTo, answer_group_message, answer_private_message
 
 logger = logging.getLogger("atbot")
 
@@ -74,11 +76,15 @@ def _loop_running() -> bool:
     return True
 
 
-def build_application(settings: Settings, telegram: TelegramSettings) -> Application:
-    """An Application ready for run_polling() or run_webhook()."""
+def build_application(settings: Settings, telegram: TelegramSettings,
+                      data: Data) -> Application:  # type: ignore[type-arg]
+    """An Application ready for run_polling() or run_webhook(); its handlers are
+    added once the bot knows its own name (`add_handlers`, at start-up)."""
     builder = (
         ApplicationBuilder()
         .token(telegram.token)
+        .defaults(Defaults(parse_mode=ParseMode.HTML,
+                           link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .concurrent_updates(CONCURRENT_UPDATES)
         .rate_limiter(ResilientRateLimiter(max_retries=3))
         .post_init(_open)
@@ -90,41 +96,51 @@ def build_application(settings: Settings, telegram: TelegramSettings) -> Applica
         )
     application = builder.build()
     application.bot_data["settings"] = settings
-
-    commands = list(i18n.COMMANDS)
-    application.add_handler(CommandHandler(commands, run_command))
-    application.add_handler(MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE,
-                                           reject_unknown_command))
-    text = filters.TEXT & ~filters.COMMAND
-    application.add_handler(MessageHandler(text & filters.ChatType.PRIVATE, search_message))
-    application.add_handler(MessageHandler(text & filters.ChatType.GROUPS, search_group_mention))
-    application.add_handler(CallbackQueryHandler(press_button))
-    application.add_handler(InlineQueryHandler(answer_inline_query))
-    application.add_error_handler(report_error)
+    application.bot_data["data"] = data
     return application
 
 
-async def _open(application: Application) -> None:
-    """Open the index and register the command lists, in Thai and English."""
-    core = await open_core(application.bot_data["settings"])
-    await core.engine.warm()
+def add_handlers(application: Application, bot: User) -> None:  # type: ignore[type-arg]
+    """Every handler, in one place. Order matters: commands first, then messages
+    (private, then groups: a mention or a reply to the bot), then buttons (one
+    handler per kind of action, then one for data nobody knows) and inline queries."""
+    application.add_handlers([command_handler(command) for command in COMMANDS])
+    application.add_handler(MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE,
+                                           answer_unknown_command))
+    text = filters.TEXT & ~filters.COMMAND
+    application.add_handler(MessageHandler(text & filters.ChatType.PRIVATE,
+                                           answer_private_message))
+    addressed = filters.Mention(bot.username or "") | ReplyTo(bot.id)
+    application.add_handler(MessageHandler(text & filters.ChatType.GROUPS & addressed,
+                                           answer_group_message))
+    application.add_handlers([button_handler(kind) for kind in ACTIONS])
+    application.add_handler(CallbackQueryHandler(answer_stale_button))
+    application.add_handler(InlineQueryHandler(answer_inline_query))
+    application.add_error_handler(report_error)
+
+
+async def _open(application: Application) -> None:  # type: ignore[type-arg]
+    """Open the index and the state, add the handlers, register the command menus."""
+    data: Data = application.bot_data["data"]
+    core = await open_core(application.bot_data["settings"], data)
     application.bot_data["core"] = core
+    await core.warm()
     application.bot_data["conversation"] = Conversation(core, application.bot.username)
-    for lang in (None, *i18n.LANGS):
-        shown = lang or "en"
+    add_handlers(application, application.bot.bot)
+    for lang in (None, *LANGS):
+        shown = lang or BASE_LANG
+        commands = [BotCommand(c.name, data.strings.text(f"command_{c.name}", shown))
+                    for c in COMMANDS]
         try:
-            await application.bot.set_my_commands(
-                [BotCommand(c, i18n.command_description(c, shown)) for c in i18n.COMMANDS],
-                language_code=lang,
-            )
+            await application.bot.set_my_commands(commands, language_code=lang)
         except TelegramError as error:
             # Only the command menu is missing then: the bot answers all the same.
             logger.warning("command list (%s) not registered: %s", shown, error)
-    stats = await core.store.stats()
+    stats = await core.stats()
     logger.info("atbot is up as @%s with %d releases", application.bot.username, stats.releases)
 
 
-async def _close(application: Application) -> None:
+async def _close(application: Application) -> None:  # type: ignore[type-arg]
     core = application.bot_data.pop("core", None)
     if core is not None:
         await core.close()

@@ -9,13 +9,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
-from bot import i18n
-from bot.conversation import Conversation, User
+from bot.conversation import COMMANDS, Conversation, User
 from bot.core import Core
+from bot.i18n import DEFAULT_LANG
 from bot.render import Button, Reply
 
 QUIT = {"/quit", "/exit", "quit", "exit", "q"}
 PROMPT = "> "
+
 
 def render_buttons(buttons: list[list[Button]]) -> tuple[str, list[Button]]:
     """Buttons as "[1] label  [2] label" lines, and the buttons in that order."""
@@ -36,7 +37,7 @@ async def run_chat(core: Core, *, read: Callable[[str], str] = input,
     """Read lines until /quit or end of input; answer each like the bot would."""
     conversation = Conversation(core, bot_username="atbot")
     user = User(id=None, language_code=lang)
-    write(i18n.text("chat_intro", lang or i18n.DEFAULT_LANG))
+    write(core.strings.text("chat_intro", lang or DEFAULT_LANG))
     buttons: list[Button] = []
     while True:
         try:
@@ -48,17 +49,33 @@ async def run_chat(core: Core, *, read: Callable[[str], str] = input,
             return
         if not line:
             continue
-        replies: list[Reply]
-        if line.isdigit() and 1 <= int(line) <= len(buttons):
-            button = buttons[int(line) - 1]
-            if button.url:
-                write(button.url)
-                continue
-            replies = (await conversation.button(button.action, user)).replies
+        pressed = buttons[int(line) - 1] if line.isdigit() and 1 <= int(line) <= len(buttons) \
+            else None
+        if pressed is not None and pressed.url:
+            write(pressed.url)  # a link: the buttons shown stay as they are
+            continue
+        if pressed is not None:
+            replies = await _press(conversation, pressed, user)
         elif line.startswith("/"):
-            replies = [await conversation.command(line[1:].split()[0].lower(), user)]
+            replies = await _command(conversation, line, user)
         else:
             replies = await conversation.message(line, user)
         for reply in replies:
             text, buttons = render_buttons(reply.buttons)
             write(reply.plain + ("\n\n" + text if text else ""))
+
+
+async def _press(conversation: Conversation, button: Button, user: User) -> list[Reply]:
+    """What a numbered button does: its action, or the bot opened by its deep link."""
+    if button.action is not None:
+        return (await button.action.press(conversation, user)).replies
+    return await conversation.start(user, button.start)
+
+
+async def _command(conversation: Conversation, line: str, user: User) -> list[Reply]:
+    """A "/name argument" line, answered as Telegram would."""
+    name, _, argument = line[1:].partition(" ")
+    command = next((c for c in COMMANDS if c.name == name.lower()), None)
+    if command is None:
+        return await conversation.unknown_command(user)
+    return await command.reply(conversation, user, argument.strip())

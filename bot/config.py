@@ -2,10 +2,12 @@
 
 Environment variables (see .env.example):
 
-- ATBOT_DB: the index database file (default: atbot.sqlite3 in the user's
+- ATBOT_DB: the release index file (default: atbot.sqlite3 in the user's
   data directory, e.g. ~/.local/share/atbot/ on Linux).
-- ATBOT_DATA_DIR: the folder with the lexicon, topic rule and bundled records
-  (default: the `data/` folder that ships with atbot).
+- ATBOT_STATE_DB: what the bot keeps about people (language choices, saved
+  searches; default: beside the index, atbot.state.sqlite3 for atbot.sqlite3).
+- ATBOT_DATA_DIR: the folder with the lexicon, rules, strings and bundled
+  records (default: the `data/` folder that ships with atbot).
 - TELEGRAM_BOT_TOKEN: the bot's token from @BotFather (only `atbot run` needs it).
 - TELEGRAM_API_BASE_URL: a Bot API server other than api.telegram.org,
   e.g. http://127.0.0.1:8081/bot (the token is appended to it).
@@ -29,7 +31,7 @@ TOKEN_HELP = (
     "TELEGRAM_BOT_TOKEN; to try the bot without one, run `atbot chat`."
 )
 # The shape of a Bot API token: "<bot id>:<35 characters>".
-_RE_TOKEN = re.compile(r"^\d{5,20}:[A-Za-z0-9_-]{30,60}$")
+RE_TOKEN = re.compile(r"\d{5,20}:[A-Za-z0-9_-]{30,60}")
 
 
 class ConfigError(ValueError):
@@ -40,7 +42,7 @@ def bundled_data_dir() -> Path:
     """The data folder installed with atbot (wheel) or next to the sources (checkout)."""
     here = Path(__file__).resolve().parent
     for candidate in (here / "_data", here.parent / "data"):
-        if (candidate / "topics.toml").exists():
+        if candidate.is_dir():
             return candidate
     raise ConfigError(f"atbot's data folder is missing (looked in {here / '_data'} and "
                       f"{here.parent / 'data'}); set ATBOT_DATA_DIR")
@@ -56,23 +58,24 @@ class Settings:
 
     db_path: Path
     data_dir: Path
-    db_is_default: bool = True
+    state_path: Path
 
     @classmethod
     def from_env(cls, db: str | os.PathLike[str] | None = None) -> Settings:
-        env_db = os.environ.get("ATBOT_DB", "").strip()
-        chosen = db or env_db or None
+        chosen = db or os.environ.get("ATBOT_DB", "").strip()
+        db_path = Path(chosen).expanduser() if chosen else default_db_path()
+        state = os.environ.get("ATBOT_STATE_DB", "").strip()
         data_dir = os.environ.get("ATBOT_DATA_DIR", "").strip()
         return cls(
-            db_path=Path(chosen).expanduser() if chosen else default_db_path(),
+            db_path=db_path,
             data_dir=Path(data_dir).expanduser() if data_dir else bundled_data_dir(),
-            db_is_default=chosen is None,
+            state_path=Path(state).expanduser() if state else state_path_beside(db_path),
         )
 
-    @property
-    def records_dir(self) -> Path:
-        """The releases bundled with atbot, indexed when no database exists yet."""
-        return self.data_dir / "records"
+
+def state_path_beside(db_path: Path) -> Path:
+    """atbot.state.sqlite3 for atbot.sqlite3: people's state next to the index."""
+    return db_path.with_name(f"{db_path.stem}.state{db_path.suffix or '.sqlite3'}")
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ class TelegramSettings:
         token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
         if not token:
             raise ConfigError(f"TELEGRAM_BOT_TOKEN is not set. {TOKEN_HELP}")
-        if not _RE_TOKEN.match(token):
+        if not RE_TOKEN.fullmatch(token):
             raise ConfigError(
                 "TELEGRAM_BOT_TOKEN does not look like a bot token (expected "
                 f"'123456789:ABC...'). {TOKEN_HELP}"

@@ -1,8 +1,9 @@
 """The service every front end shares (CLI, terminal chat, Telegram).
 
-`open_core(settings)` opens the index (building it from the releases bundled
-in data/records the first time) and loads what data/ holds. `Core.ask` is
-the one question-answering entry point:
+`open_core(settings, data)` opens the release index (building it from the
+releases bundled in data/records the first time) and the people state.
+Front ends ask the core, never the stores. `Core.ask` is the one
+question-answering entry point:
 
     distress (someone in danger)  -> help card with a calm line, then releases
     hotline (how to get help)     -> help card, then releases naming the channel
@@ -12,18 +13,22 @@ the one question-answering entry point:
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.answers import Answer, Result
 from bot.cards import HelpCard, PartnerCard
 from bot.config import Settings
-from bot.helplines import HelpChannel, load_help_channels
-from bot.ingest import IngestReport, ingest
-from bot.intents import SignalRule
-from bot.lexicon import Lexicon
-from bot.partners import Partner, load_partners
+from bot.data import Data
+from bot.helplines import HelpChannel
+from bot.i18n import Strings
+from bot.index import ReleaseIndex, Stats
+from bot.ingest import ingest
+from bot.message import Message, read_message
 from bot.query import Group, Query, fts_phrase
-from bot.search import Answer, Result, SearchEngine
-from bot.store import Store
+from bot.search import BaselineEngine, SearchEngine
+from bot.state import SEARCH_DAYS, PeopleState, SqliteState, take_over_people_state
 from bot.thai import Segmenter
 
 # Words that may stand next to a partner's name and still ask only about it.
@@ -39,57 +44,103 @@ CHANNEL_WEIGHT = 0.5
 
 @dataclass
 class Core:
-    settings: Settings
-    store: Store
-    lexicon: Lexicon
-    segmenter: Segmenter
+    data: Data
+    index: ReleaseIndex
+    state: PeopleState
     engine: SearchEngine
-    help_channels: list[HelpChannel]
-    partners: dict[str, Partner]
-    distress_rule: SignalRule
-    hotline_rule: SignalRule
 
     async def close(self) -> None:
-        await self.store.close()
+        await asyncio.gather(self.index.close(), self.state.close())
+
+    def close_without_loop(self) -> None:
+        """Close from outside any event loop (see SqliteFile.close_without_loop)."""
+        self.index.close_without_loop()
+        self.state.close_without_loop()
+
+    async def warm(self) -> None:
+        """Build what the first questions would otherwise wait for (the bot does this)."""
+        await self.engine.warm()
+
+    @property
+    def strings(self) -> Strings:
+        return self.data.strings
+
+    def read(self, text: str) -> Message:
+        """A message as every reader of questions takes it (bot/message.py)."""
+        return read_message(text)
+
+    def describe(self, concepts: Iterable[str], lang: str) -> str:
+        """What a release is about, from the concepts recognised in it."""
+        return self.data.lexicon.describe(concepts, lang)
+
+    # --- answers -------------------------------------------------------------------
+
+    async def ask(self, message: Message, *, limit: int = 10, offset: int = 0) -> Answer:
+        """Answer a question: find its intent, then the card and the releases."""
+        if self.data.distress_rule.judge(message).distress:
+            answer = await self.engine.search(await self.engine.parse(message), limit=limit,
+                                              offset=offset)
+            answer.intent, answer.card = "distress", self.help_card(reassure=True)
+            return answer
+        if self.data.hotline_rule.judge(message).distress:
+            return await self._hotline(message, limit, offset)
+        query = await self.engine.parse(message)
+        partner_id = self._partner_only(query)
+        if partner_id is not None:
+            return await self._partner(query, partner_id, limit, offset)
+        return await self.engine.search(query, limit=limit, offset=offset)
+
+    async def baseline(self, message: Message, *, limit: int) -> Answer:
+        """The plain bm25 baseline the evaluation compares the engine with."""
+        return await BaselineEngine(self.index, self.engine.segmenter).search(message,
+                                                                              limit=limit)
+
+    async def newest(self, *, limit: int, offset: int = 0) -> Answer:
+        """The newest releases, a page at a time."""
+        releases, total = await self.index.newest(limit=limit, offset=offset)
+        return Answer(query="", lang="", offset=offset, total=total,
+                      results=[Result.from_stored(r) for r in releases])
 
     def help_card(self, *, reassure: bool = False) -> HelpCard:
         """The help channels, one per number, the 1300 hotline first."""
         seen: set[str] = set()
         chosen: list[HelpChannel] = []
-        for channel in self.help_channels:
+        for channel in self.data.help_channels:
             if channel.contact not in seen:
                 seen.add(channel.contact)
                 chosen.append(channel)
         return HelpCard(tuple(chosen[:CARD_CHANNELS]), reassure)
 
-    async def partner_card(self, partner_id: str) -> PartnerCard:
-        count, latest = (await self.store.partner_stats()).get(partner_id, (0, None))
-        return PartnerCard(self.partners[partner_id], count, latest)
+    async def partner_cards(self, lang: str) -> list[PartnerCard]:
+        """Every partner's card, the most often named first."""
+        stats = await self.index.partner_stats()
+        cards = [PartnerCard(p, *stats.get(p.id, (0, None))) for p in self.data.partners]
+        return sorted(cards, key=lambda c: (-c.releases, c.partner.name(lang)))
 
-    async def ask(self, text: str, *, limit: int = 10, offset: int = 0) -> Answer:
-        """Answer a question: find its intent, then the card and the releases."""
-        if self.distress_rule.judge(text).distress:
-            answer = await self.engine.search(text, limit=limit, offset=offset)
-            answer.intent, answer.card = "distress", self.help_card(reassure=True)
-            return answer
-        if self.hotline_rule.judge(text).distress:
-            return await self._hotline(text, limit, offset)
-        query = self.engine.parser.parse(text)
-        partner_id = self._partner_only(query)
-        if partner_id is not None:
-            return await self._partner(query, partner_id, limit, offset)
-        return await self.engine.search(text, limit=limit, offset=offset, parsed=query)
+    async def partner_answer(self, partner_id: str, lang: str, *, limit: int) -> Answer | None:
+        """A partner's card and its newest releases (None for an unknown partner)."""
+        partner = self.data.partner(partner_id)
+        if partner is None:
+            return None
+        return await self.ask(read_message(partner.short or partner.name(lang)), limit=limit)
 
-    async def _hotline(self, text: str, limit: int, offset: int) -> Answer:
+    async def stats(self) -> Stats:
+        return await self.index.stats()
+
+    async def _hotline(self, message: Message, limit: int, offset: int) -> Answer:
         """The help card, then releases on the question that name a help channel."""
         card = self.help_card()
-        contacts = tuple(dict.fromkeys(c.contact for c in self.help_channels))
+        contacts = tuple(dict.fromkeys(c.contact for c in self.data.help_channels))
         channels = Group("help_channels", tuple(fts_phrase(c) for c in contacts),
                          tuple(c.lower() for c in contacts), weight=CHANNEL_WEIGHT)
-        answer = await self.engine.search(text, limit=limit, offset=offset, also=channels)
+        query = await self.engine.parse(message)
+        if query.groups:
+            query.groups.append(channels)
+        answer = await self.engine.search(query, limit=limit, offset=offset)
         if not answer.results and offset == 0:
-            answer = await self.engine.search(card.channels[0].contact, limit=limit)
-        answer.query, answer.intent, answer.card = text, "hotline", card
+            fallback = await self.engine.parse(read_message(card.channels[0].contact))
+            answer = await self.engine.search(fallback, limit=limit)
+        answer.query, answer.intent, answer.card = message.text, "hotline", card
         answer.message = None
         return answer
 
@@ -104,43 +155,55 @@ class Core:
         return None
 
     async def _partner(self, query: Query, partner_id: str, limit: int, offset: int) -> Answer:
-        group = self.engine.parser.concept_group(self.lexicon.by_id[partner_id])
-        releases, total = await self.store.newest_matching(group.expression, limit=limit,
+        group = self.engine.parser.concept_group(self.data.lexicon.by_id[partner_id])
+        releases, total = await self.index.newest_matching(group.expression, limit=limit,
                                                            offset=offset)
+        partner = self.data.partner(partner_id)
+        assert partner is not None, partner_id  # partners are lexicon concepts
+        count, latest = (await self.index.partner_stats()).get(partner_id, (0, None))
         return Answer(
             query=query.text, lang=query.lang, intent="partner", total=total, offset=offset,
-            card=await self.partner_card(partner_id),
-            results=[Result(r.id, r.url, r.title, r.date, r.lang, r.summary, "", 0.0, r.concepts)
-                     for r in releases],
+            card=PartnerCard(partner, count, latest),
+            results=[Result.from_stored(r) for r in releases],
         )
 
+    # --- what the bot keeps about people (bot/state.py) ----------------------------
 
-async def index_bundled_records(store: Store, settings: Settings) -> IngestReport:
-    """Index the releases shipped in data/records (all of them, on topic or not)."""
-    return await ingest(store, [str(settings.records_dir)], settings.data_dir,
-                        all_topics=True, workers=0)
+    search_days = SEARCH_DAYS
+
+    async def language_choice(self, user_id: int) -> str | None:
+        return await self.state.user_language(user_id)
+
+    async def choose_language(self, user_id: int, lang: str) -> None:
+        await self.state.set_user_language(user_id, lang)
+
+    async def forget(self, user_id: int) -> None:
+        """Delete everything kept with this user id."""
+        await self.state.forget_user(user_id)
+
+    async def save_search(self, query: str) -> str:
+        """Keep a search text, with no user id, for its page buttons; its key."""
+        return await self.state.save_search(query)
+
+    async def saved_search(self, key: str) -> str | None:
+        return await self.state.load_search(key)
 
 
-async def open_core(settings: Settings, *, build_if_empty: bool = True) -> Core:
-    store = await Store.open(settings.db_path)
+async def open_core(settings: Settings, data: Data) -> Core:
+    """Open the stores (building the index from data/records if it is empty)."""
+    await take_over_people_state(settings.state_path, settings.db_path)
+    state = await SqliteState.open(settings.state_path)
     try:
-        if build_if_empty and await store.count() == 0 and settings.records_dir.is_dir():
-            await index_bundled_records(store, settings)
-        data = settings.data_dir
-        lexicon = Lexicon.load(data)
-        segmenter = Segmenter(lexicon.segmenter_words())
-        engine = SearchEngine(store, lexicon, segmenter)
-        await engine.refresh()
-        channels = load_help_channels(data / "help_channels.toml")
-        numbers = [c.contact for c in channels if c.kind == "phone"]
-        hotline_rule = SignalRule.from_toml(data / "hotline.toml", extra={
-            "name": "a help channel's number", "weight": 3, "situation": True, "en": numbers,
-        })
+        index = await ReleaseIndex.open(settings.db_path)
     except BaseException:
-        await store.close()
+        await state.close()
         raise
-    return Core(
-        settings, store, lexicon, segmenter, engine, channels,
-        {p.id: p for p in load_partners(data / "partners.toml")},
-        SignalRule.from_toml(data / "distress.toml"), hotline_rule,
-    )
+    try:
+        if await index.count() == 0:
+            await ingest(index, [str(data.records)], data, all_topics=True, workers=0)
+        engine = SearchEngine(index, data.lexicon, Segmenter(data.lexicon.segmenter_words()))
+        await engine.refresh()
+    except BaseException:
+        await asyncio.gather(index.close(), state.close())
+        raise
+    return Core(data, index, state, engine)

@@ -16,16 +16,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from pythainlp.util.date import thai_abbr_months, thai_full_months
+
 BE_OFFSET = 543
 
-THAI_MONTHS = (
-    "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
-    "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
-)
-THAI_MONTHS_SHORT = (
-    "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
-    "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
-)
 ENGLISH_MONTHS = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
@@ -47,10 +41,10 @@ def parse_thai_date_line(line: str) -> date | None:
     if not match:
         return None
     day, month_name, year = match.groups()
-    if month_name not in THAI_MONTHS:
+    if month_name not in thai_full_months:
         return None
     try:
-        return date(be_to_ce(int(year)), THAI_MONTHS.index(month_name) + 1, int(day))
+        return date(be_to_ce(int(year)), thai_full_months.index(month_name) + 1, int(day))
     except ValueError:
         return None
 
@@ -73,7 +67,7 @@ class DateRange:
 
 def _month_alternatives() -> str:
     names: list[str] = []
-    for i, (full, short) in enumerate(zip(THAI_MONTHS, THAI_MONTHS_SHORT, strict=True)):
+    for i, (full, short) in enumerate(zip(thai_full_months, thai_abbr_months, strict=True)):
         # "ก.ย." may be typed "ก.ย", "ก. ย." or "กย."; group i+1 is month i+1.
         letters = [re.escape(ch) for ch in short.replace(".", "")]
         loose = r"\.?\s?".join(letters) + r"\.?"

@@ -6,20 +6,20 @@ test suite checks each against the cited release.
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass
-from pathlib import Path
+from typing import Annotated, Literal
+
+import msgspec
 
 
-@dataclass(frozen=True)
-class HelpChannel:
-    """One way to ask for help or report a case."""
+class HelpChannel(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+    """One way to ask for help or report a case, as one [[channel]] of the file."""
 
     id: str
     name_th: str
     name_en: str
-    kind: str
+    kind: Literal["phone", "line", "web", "app"]
     contact: str
+    # Cards list channels by priority: the 1300 hotline first.
     priority: int
     source_url: str
     source_quote: str
@@ -27,7 +27,15 @@ class HelpChannel:
     hours_th: str = ""
     hours_en: str = ""
     free: bool = False
-    topics: tuple[str, ...] = ()
+    # Where a release other than `source_url` states a fact (a test checks each).
+    source_en_url: str = ""
+    source_en_quote: str = ""
+    hours_source_url: str = ""
+    hours_source_quote: str = ""
+    free_source_url: str = ""
+    free_source_quote: str = ""
+    name_source_url: str = ""
+    name_source_quote: str = ""
 
     def name(self, lang: str) -> str:
         return self.name_th if lang == "th" else self.name_en
@@ -45,20 +53,7 @@ class HelpChannel:
         return ""
 
 
-def load_help_channels(path: Path) -> list[HelpChannel]:
-    """Channels sorted by priority (the 1300 hotline first)."""
-    if not path.exists():
-        return []
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    channels = [
-        HelpChannel(
-            id=entry["id"], name_th=entry["name_th"], name_en=entry["name_en"],
-            kind=entry["kind"], contact=entry["contact"], priority=int(entry["priority"]),
-            source_url=entry["source_url"], source_quote=entry["source_quote"],
-            tel=entry.get("tel", ""), hours_th=entry.get("hours_th", ""),
-            hours_en=entry.get("hours_en", ""), free=bool(entry.get("free", False)),
-            topics=tuple(entry.get("topics", ())),
-        )
-        for entry in data.get("channel", [])
-    ]
-    return sorted(channels, key=lambda c: c.priority)
+class HelpChannelsFile(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """data/help_channels.toml."""
+
+    channel: Annotated[list[HelpChannel], msgspec.Meta(min_length=1)]

@@ -18,21 +18,19 @@ from collections import Counter, deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from pathlib import Path
 
-from bot.lexicon import Lexicon
+from bot.data import Data
+from bot.index import IndexEntry, ReleaseIndex
+from bot.lexicon import Lexicon, TopicRule
 from bot.records import ParseError, Release, check_layout, decode_text, parse_release
 from bot.romanize import Romanizer, name_candidates
 from bot.sources import iter_items
-from bot.store import IndexEntry, Store
+from bot.sqlite import utc_now
 from bot.summary import summarize
 from bot.thai import WORD_SEP, Segmenter
 
 # Bump when what ingest derives from a release changes (segmentation, summary...).
 PIPELINE_VERSION = 4
-# Data files whose content changes what ingest derives; a change re-indexes all.
-_FINGERPRINT_FILES = ("lexicon.tsv", "partners.toml", "thai_terms.txt")
 DEFAULT_BATCH_SIZE = 100
 DEFAULT_WORKERS = 1
 # Below this many releases, a worker pool costs more than it saves.
@@ -72,15 +70,6 @@ class IngestReport:
         return lines
 
 
-def pipeline_fingerprint(data_dir: Path) -> str:
-    """Hash of the pipeline version and the data files that shape index entries."""
-    digest = hashlib.sha1(f"pipeline {PIPELINE_VERSION}".encode())
-    for name in _FINGERPRINT_FILES:
-        path = data_dir / name
-        digest.update(name.encode() + (path.read_bytes() if path.exists() else b""))
-    return digest.hexdigest()
-
-
 # --- preparing entries (runs in worker processes) ----------------------------
 
 _worker: _Preparer | None = None
@@ -89,8 +78,8 @@ _worker: _Preparer | None = None
 class _Preparer:
     """Turns releases into index entries; one per process (dictionary loaded once)."""
 
-    def __init__(self, data_dir: Path) -> None:
-        self.lexicon = Lexicon.load(data_dir)
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
         self.segmenter = Segmenter(self.lexicon.segmenter_words())
         self.finder = self.lexicon.finder
 
@@ -101,7 +90,7 @@ class _Preparer:
         tags_text = " ".join(segment(tag) for tag in release.hashtags)
         counts: Counter[str] = Counter()
         for part in (title_text, body_text, tags_text):
-            counts.update(m.concept.id for m in self.finder.find(part))
+            counts.update(m.value.id for m in self.finder.find(part))
         concepts = tuple(concept for concept, _ in counts.most_common())
         tokens = " ".join(self.lexicon.by_id[c].token for c in concepts)
         return IndexEntry(
@@ -124,9 +113,9 @@ class _Preparer:
         )
 
 
-def _init_worker(data_dir: str) -> None:
+def _init_worker(lexicon: Lexicon) -> None:
     global _worker
-    _worker = _Preparer(Path(data_dir))
+    _worker = _Preparer(lexicon)
 
 
 def _prepare_batch(batch: Sequence[tuple[Release, str]]) -> list[IndexEntry]:
@@ -143,10 +132,10 @@ class _Reader:
     """Reads every input and hands over batches of new or changed releases."""
 
     def __init__(
-        self, lexicon: Lexicon, known: dict[str, str], fingerprint: str,
+        self, rule: TopicRule, known: dict[str, str], fingerprint: str,
         report: IngestReport, *, all_topics: bool, batch_size: int,
     ) -> None:
-        self.rule = lexicon.topic_rule
+        self.rule = rule
         self.known = known
         self.fingerprint = fingerprint
         self.report = report
@@ -202,21 +191,21 @@ class _Reader:
 
 
 async def ingest(
-    store: Store,
+    index: ReleaseIndex,
     inputs: Sequence[str],
-    data_dir: Path,
+    data: Data,
     *,
     all_topics: bool = False,
     batch_size: int = DEFAULT_BATCH_SIZE,
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> IngestReport:
-    """Index the releases in `inputs` (files, folders, archives, URLs) into `store`."""
+    """Index the releases in `inputs` (files, folders, archives, URLs) into `index`."""
     loop = asyncio.get_running_loop()
     report = IngestReport()
-    lexicon = Lexicon.load(data_dir)
     reader = _Reader(
-        lexicon, await store.content_hashes(), pipeline_fingerprint(data_dir), report,
+        data.topic_rule, await index.content_hashes(),
+        f"pipeline {PIPELINE_VERSION} data {data.fingerprint}", report,
         all_topics=all_topics, batch_size=max(1, batch_size),
     )
     queue: asyncio.Queue[Batch | None] = asyncio.Queue(maxsize=2)
@@ -225,14 +214,14 @@ async def ingest(
         asyncio.run_coroutine_threadsafe(queue.put(batch), loop).result()
 
     reading = loop.run_in_executor(None, reader.run, list(inputs), emit, progress or _ignore)
-    writer = _Writer(store, data_dir, workers)
+    writer = _Writer(index, data.lexicon, workers)
     try:
         while (batch := await queue.get()) is not None:
             report.indexed += await writer.submit(batch)
         report.indexed += await writer.drain()
         await reading
         await asyncio.to_thread(writer.close, wait=True)
-        await _romanise_names(store, writer.names)
+        await _romanise_names(index, writer.names)
     finally:
         reader.stop.set()
         while not reading.done():  # let the reader thread see the stop and finish
@@ -241,10 +230,10 @@ async def ingest(
             except asyncio.QueueEmpty:
                 await asyncio.sleep(0.01)
         writer.close()
-    await store.set_meta("last_ingest", datetime.now(UTC).isoformat(timespec="seconds"))
-    await store.refresh_partner_stats(c.id for c in lexicon.concepts if c.kind == "partner")
+    await index.set_meta("last_ingest", utc_now())
+    await index.refresh_partner_stats(p.id for p in data.partners)
     if report.indexed >= DEFAULT_BATCH_SIZE:
-        await store.optimize()
+        await index.optimize()
     return report
 
 
@@ -252,21 +241,21 @@ def _ignore(_n: int) -> None:
     return None
 
 
-async def _romanise_names(store: Store, names: set[str]) -> None:
+async def _romanise_names(index: ReleaseIndex, names: set[str]) -> None:
     """Romanise the names not seen before (after the workers have exited: the model
     needs ~60 MB) and store them."""
-    new = sorted(names - (await store.names()).keys())
+    new = sorted(names - (await index.names()).keys())
     if new:
         romanised = await asyncio.to_thread(Romanizer().many, new)
-        await store.add_names(romanised)
+        await index.add_names(romanised)
 
 
 class _Writer:
     """Prepares batches (in worker processes when there is work) and stores them in order."""
 
-    def __init__(self, store: Store, data_dir: Path, workers: int | None) -> None:
-        self.store = store
-        self.data_dir = data_dir
+    def __init__(self, index: ReleaseIndex, lexicon: Lexicon, workers: int | None) -> None:
+        self.index = index
+        self.lexicon = lexicon
         # One worker keeps up with the reader (the bottleneck: decompressing and
         # filtering 688 MB); a second one only adds ~120 MB of memory.
         self.workers = workers if workers is not None else DEFAULT_WORKERS
@@ -282,7 +271,7 @@ class _Writer:
         if self.pool is None and self.workers > 0 and self.batches >= _POOL_THRESHOLD:
             self.pool = ProcessPoolExecutor(
                 self.workers, mp_context=multiprocessing.get_context("spawn"),
-                initializer=_init_worker, initargs=(str(self.data_dir),),
+                initializer=_init_worker, initargs=(self.lexicon,),
             )
         if self.pool is not None:
             future: Future[list[IndexEntry]] = self.pool.submit(_prepare_batch, batch)
@@ -302,14 +291,14 @@ class _Writer:
 
     async def _store_oldest(self) -> int:
         entries = await self.pending.popleft()
-        await self.store.upsert(entries)
+        await self.index.upsert(entries)
         for entry in entries:
             self.names.update(entry.names)
         return len(entries)
 
     def _prepare_here(self, batch: Batch) -> list[IndexEntry]:
         if _worker is None:
-            _init_worker(str(self.data_dir))
+            _init_worker(self.lexicon)
         return _prepare_batch(batch)
 
     def close(self, *, wait: bool = False) -> None:

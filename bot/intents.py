@@ -2,71 +2,77 @@
 
 - distress: someone in danger or afraid for someone (data/distress.toml);
 - hotline: a question about hotlines, reporting or getting help (data/hotline.toml);
-- partner: a question that is only a partner organisation's name;
+- partner: a question that is only a partner organisation's name (bot/core.py);
 - search: everything else.
+
+A `SignalRule` is the reviewed list of one of those files: groups of terms,
+each with a weight, and a threshold. Its terms are found with the one matcher
+(bot/matcher.py) in the message as `bot/message.py` reads it: Thai terms of
+four letters or more also without tone marks, shorter ones (ข่าว news, ข้าว
+rice) and a group's `th_as_written` only with them.
 """
 
 from __future__ import annotations
 
-import re
-import tomllib
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import Literal
 
-from bot.thai import is_thai, normalize_text, strip_tone_marks
+import msgspec
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+from bot.matcher import TermMatcher
+from bot.message import Message, fold
+from bot.thai import has_thai, normalize_text, strip_tone_marks
+
 # Without tone marks, short Thai words collide (ข่าว news, ข้าว rice, ขาว white):
 # terms shorter than this are matched with their tone marks.
 _MIN_TONELESS = 4
 
 
-@dataclass(frozen=True)
-class Terms:
-    """Thai and English terms, matched the way the module docstring of
-    data/distress.toml says: Thai anywhere (long ones without tone marks),
-    English as whole words."""
+# The files' tables refuse unknown keys: a misplaced line must not silently drop
+# a list of terms.
 
-    thai_exact: tuple[str, ...] = ()
-    thai_toneless: tuple[str, ...] = ()
-    english: re.Pattern[str] | None = None
 
-    @classmethod
-    def of(cls, terms: list[str], *, as_written: list[str] | None = None) -> Terms:
-        """`as_written`: Thai terms matched only with their tone marks (no typo
-        tolerance)."""
-        exact, toneless = _split_thai([t for t in terms if is_thai(t)])
-        exact += tuple(normalize_text(t).lower() for t in as_written or [])
-        english = [normalize_text(t).translate(_APOSTROPHES) for t in terms if not is_thai(t)]
-        return cls(exact, toneless, _english_pattern(english))
+class PairSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    a: list[str]
+    b: list[str]
 
-    def found_in(self, text: str, toneless: str) -> bool:
-        return (any(term in text for term in self.thai_exact)
-                or any(term in toneless for term in self.thai_toneless)
-                or bool(self.english and self.english.search(text)))
+
+class SignalGroupSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+    """One [[group]] of data/distress.toml or data/hotline.toml (see its header)."""
+
+    name: str
+    weight: int
+    th: list[str] = []
+    th_as_written: list[str] = []
+    en: list[str] = []
+    pair: list[PairSpec] = []
+    unless: list[str] = []
+    situation: bool = False
+    urgent: bool = False
+    tone_marks: Literal["exact"] | None = None
+
+
+class SignalRuleSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    threshold: int
+    group: list[SignalGroupSpec]
 
 
 @dataclass(frozen=True)
 class SignalGroup:
-    """Terms that signal one thing; also pairs of terms that signal it together
-    ("took" ... "passport")."""
+    """Terms that signal one thing, or pairs of terms that signal it together
+    ("took" ... "passport"), unless one of its `unless` terms is there."""
 
     name: str
     weight: int
-    terms: Terms
-    pairs: tuple[tuple[Terms, Terms], ...] = ()
-    situation: bool = False
-    urgent: bool = False
-    unless: Terms | None = None
+    pairs: int
+    situation: bool
+    urgent: bool
 
-    def matches(self, text: str, toneless: str) -> bool:
-        if self.unless is not None and self.unless.found_in(text, toneless):
+    def matches(self, hits: set[str]) -> bool:
+        """`hits`: which of this group's term lists the message contains."""
+        if "unless" in hits:
             return False
-        if self.terms.found_in(text, toneless):
-            return True
-        return any(a.found_in(text, toneless) and b.found_in(text, toneless)
-                   for a, b in self.pairs)
+        return "terms" in hits or any({f"a{n}", f"b{n}"} <= hits for n in range(self.pairs))
 
 
 @dataclass(frozen=True)
@@ -78,87 +84,60 @@ class Verdict:
     distress: bool
 
 
-def _english_pattern(terms: list[str]) -> re.Pattern[str] | None:
-    """Whole words or phrases, any case: "i" matches "I am", not "in"."""
-    if not terms:
-        return None
-    alternatives = "|".join(re.escape(t.lower()) for t in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?<![a-z0-9'])(?:{alternatives})(?![a-z0-9'])")
-
-
-def _prepare(text: str) -> tuple[str, str]:
-    """The message lower-cased with straight apostrophes, and that without tone marks."""
-    clean = normalize_text(text).translate(_APOSTROPHES).lower()
-    return clean, strip_tone_marks(clean)
-
-
-_GROUP_KEYS = {"name", "weight", "th", "th_as_written", "en", "pair", "situation", "urgent",
-               "tone_marks", "unless"}
-
-
-def _check_keys(path: Path, data: dict[str, object]) -> None:
-    """Refuse unknown keys: a misplaced line must not silently drop a list of terms."""
-    groups = data.get("group")
-    if set(data) - {"threshold", "group"} or not isinstance(groups, list):
-        raise ValueError(f"{path.name}: expected `threshold` and [[group]] tables")
-    for group in groups:
-        unknown = set(group) - _GROUP_KEYS
-        pairs_ok = all(set(p) == {"a", "b"} for p in group.get("pair", []))
-        if unknown or not pairs_ok:
-            raise ValueError(f"{path.name}: group {group.get('name')!r} has unknown keys "
-                             f"{sorted(unknown) or 'in a pair (only a and b)'}")
-
-
-def _group_terms(group: dict[str, Any]) -> Terms:
-    """A group's terms; its Thai ones only as written when tone_marks = "exact"."""
-    thai, written = list(group.get("th", [])), list(group.get("th_as_written", []))
-    if group.get("tone_marks") == "exact":
-        thai, written = [], thai + written
-    return Terms.of([*thai, *group.get("en", [])], as_written=written)
-
-
-def _split_thai(terms: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(terms matched as written, terms matched without tone marks)."""
-    exact: list[str] = []
-    toneless: list[str] = []
-    for term in (normalize_text(t).lower() for t in terms):
-        bare = strip_tone_marks(term)
-        (toneless if len(bare) >= _MIN_TONELESS else exact).append(
-            bare if len(bare) >= _MIN_TONELESS else term)
-    return tuple(exact), tuple(toneless)
+# A term of a rule, as the matchers hold it: (group number, which list of the group).
+_Slot = tuple[int, str]
 
 
 class SignalRule:
-    """A weighted, reviewed list of signal groups and a threshold, from TOML."""
+    """A weighted, reviewed list of signal groups and a threshold.
 
-    def __init__(self, threshold: int, groups: list[SignalGroup]) -> None:
-        self.threshold = threshold
-        self.groups = groups
+    A message passes when its groups' weights reach the threshold and one of
+    them names a situation, or it is an urgent plea with no group of negative
+    weight (a sign of a news question).
+    """
 
-    @classmethod
-    def from_toml(cls, path: Path, extra: dict[str, object] | None = None) -> SignalRule:
-        """The rule in `path`; `extra` is one more group, as its TOML table would be."""
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        if extra:
-            data["group"].append(extra)
-        _check_keys(path, data)
-        groups = [
-            SignalGroup(
-                g["name"], int(g["weight"]),
-                _group_terms(g),
-                tuple((Terms.of(p["a"]), Terms.of(p["b"])) for p in g.get("pair", [])),
-                situation=bool(g.get("situation", False)), urgent=bool(g.get("urgent", False)),
-                unless=Terms.of(g["unless"]) if g.get("unless") else None,
-            )
-            for g in data["group"]
-        ]
-        return cls(int(data["threshold"]), groups)
+    def __init__(self, spec: SignalRuleSpec) -> None:
+        self.threshold = spec.threshold
+        self.groups = [SignalGroup(g.name, g.weight, len(g.pair), g.situation, g.urgent)
+                       for g in spec.group]
+        as_written: list[tuple[str, _Slot]] = []
+        toneless: list[tuple[str, _Slot]] = []
+        for number, group in enumerate(spec.group):
+            for slot, terms, written in _term_lists(group):
+                for term in terms:
+                    _file(term, (number, slot), written, as_written, toneless)
+        self._as_written = TermMatcher(as_written)
+        self._toneless = TermMatcher(toneless)
 
-    def judge(self, text: str) -> Verdict:
-        clean, toneless = _prepare(text)
-        hit = [g for g in self.groups if g.matches(clean, toneless)]
+    def judge(self, message: Message) -> Verdict:
+        found = self._as_written.values(message.folded) | self._toneless.values(message.toneless)
+        hits: dict[int, set[str]] = {}
+        for number, slot in found:
+            hits.setdefault(number, set()).add(slot)
+        hit = [g for n, g in enumerate(self.groups) if g.matches(hits.get(n, set()))]
         score = sum(g.weight for g in hit)
         situation = any(g.situation for g in hit)
         plea = any(g.urgent for g in hit) and all(g.weight > 0 for g in hit)
         return Verdict(score, tuple(g.name for g in hit),
                        score >= self.threshold and (situation or plea))
+
+
+def _term_lists(group: SignalGroupSpec) -> list[tuple[str, list[str], bool]]:
+    """(slot, terms, Thai only as written) for each list of terms in a group."""
+    exact = group.tone_marks == "exact"
+    lists = [("terms", group.th, exact), ("terms", group.th_as_written, True),
+             ("terms", group.en, False), ("unless", group.unless, False)]
+    for number, pair in enumerate(group.pair):
+        lists += [(f"a{number}", pair.a, False), (f"b{number}", pair.b, False)]
+    return lists
+
+
+def _file(term: str, slot: _Slot, as_written: bool, exact: list[tuple[str, _Slot]],
+          toneless: list[tuple[str, _Slot]]) -> None:
+    """Put a term with the matcher that reads the message with or without tone marks."""
+    folded = fold(normalize_text(term))
+    bare = strip_tone_marks(folded)
+    if has_thai(folded) and not as_written and len(bare) >= _MIN_TONELESS:
+        toneless.append((bare, slot))
+    else:
+        exact.append((folded, slot))

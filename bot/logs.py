@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import logging
-import re
+
+from bot.config import RE_TOKEN
 
 # httpx logs every request URL at INFO, and Bot API URLs contain the token.
 _QUIET = ("httpx", "httpcore")
-_RE_TOKEN = re.compile(r"\d{5,20}:[A-Za-z0-9_-]{30,60}")
 
 
 class RedactSecrets(logging.Filter):
@@ -20,7 +20,7 @@ class RedactSecrets(logging.Filter):
     def _clean(self, text: str) -> str:
         for secret in self.secrets:
             text = text.replace(secret, "[redacted]")
-        return _RE_TOKEN.sub("[redacted]", text)
+        return RE_TOKEN.sub("[redacted]", text)
 
     def filter(self, record: logging.LogRecord) -> bool:
         record.msg = self._clean(record.getMessage())

@@ -1,22 +1,24 @@
 """Partner organisations (data/partners.toml): names in both scripts, a one-line
 description, and the release that names them. How many indexed releases mention
-each partner is computed at ingest (Store.refresh_partner_stats), never typed in."""
+each partner is computed at ingest (ReleaseIndex.refresh_partner_stats), never
+typed in."""
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass
-from pathlib import Path
+from typing import Annotated, Literal
+
+import msgspec
 
 
-@dataclass(frozen=True)
-class Partner:
+class Partner(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+    """One [[partner]] of the file."""
+
     id: str
-    kind: str
-    name_th: str
-    name_en: str
-    abbr: tuple[str, ...]
-    aliases: tuple[str, ...]
+    kind: Literal["international", "ngo", "thai_agency", "police", "foreign_agency", "embassy"]
+    name_th: str = ""
+    name_en: str = ""
+    abbr: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
     description_th: str
     description_en: str
     source_url: str
@@ -41,18 +43,7 @@ class Partner:
         return tuple(dict.fromkeys(f for f in forms if f))
 
 
-def load_partners(path: Path) -> list[Partner]:
-    if not path.exists():
-        return []
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return [
-        Partner(
-            id=entry["id"], kind=entry["kind"], name_th=entry.get("name_th", ""),
-            name_en=entry.get("name_en", ""), abbr=tuple(entry.get("abbr", ())),
-            aliases=tuple(entry.get("aliases", ())),
-            description_th=entry.get("description_th", ""),
-            description_en=entry.get("description_en", ""),
-            source_url=entry["source_url"], source_quote=entry["source_quote"],
-        )
-        for entry in data.get("partner", [])
-    ]
+class PartnersFile(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """data/partners.toml."""
+
+    partner: Annotated[list[Partner], msgspec.Meta(min_length=1)]

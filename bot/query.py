@@ -17,20 +17,22 @@ from rapidfuzz import fuzz, process
 
 from bot.dates import DateRange, find_date_range
 from bot.lexicon import Concept, Lexicon, longest_mentions
+from bot.message import Message
 from bot.romanize import Romanizer, sound_key
 from bot.spelling import Speller, stem
 from bot.thai import (
-    RE_THAI_RUN,
     WORD_SEP,
     Segmenter,
-    detect_language,
     fts_terms,
-    is_thai,
-    normalize_text,
+    has_thai,
+    is_latin_word,
+    script_runs,
 )
 
 # Longer questions are cut: nobody types 300 characters to search.
 MAX_QUERY_CHARS = 300
+# The language of a question with no letters ("2567"): most releases are Thai.
+QUERY_LANG = "th"
 MAX_GROUPS = 12
 # How close (rapidfuzz, on sound keys) a name typed in one script must be to one
 # romanised from the other (exactly, for a word of NAME_MIN_CHARS); how long a
@@ -85,14 +87,6 @@ class Query:
     # How much each group counts (its rarity in the index), set when ranking.
     weights: list[float] = field(default_factory=list)
 
-    @property
-    def expression(self) -> str:
-        return " OR ".join(group.expression for group in self.groups)
-
-    @property
-    def needles(self) -> list[str]:
-        return list(dict.fromkeys(n for group in self.groups for n in group.needles))
-
 
 class Vocabulary:
     """The index's words with their document counts, and the romanised Thai names
@@ -111,7 +105,7 @@ class Vocabulary:
 
     @cached_property
     def latin(self) -> list[str]:
-        return [t for t in self.counts if not is_thai(t) and len(t) > 3 and not t.isdigit()]
+        return [t for t in self.counts if is_latin_word(t)]
 
     @cached_property
     def _name_keys(self) -> tuple[list[str], list[str]]:
@@ -141,14 +135,11 @@ class Vocabulary:
 class QueryParser:
     """Understands questions with the lexicon, the segmenter and the index vocabulary."""
 
-    def __init__(
-        self, lexicon: Lexicon, segmenter: Segmenter,
-        vocabulary: Callable[[], Vocabulary], default_lang: str = "th",
-    ) -> None:
+    def __init__(self, lexicon: Lexicon, segmenter: Segmenter,
+                 vocabulary: Callable[[], Vocabulary]) -> None:
         self.lexicon = lexicon
         self.segmenter = segmenter
         self.vocabulary = vocabulary
-        self.default_lang = default_lang
         self.romanizer = Romanizer()
         self.speller = Speller(lexicon, segmenter, lambda: self.vocabulary().counts,
                                lambda word: bool(self._other_script_names(word)))
@@ -159,9 +150,9 @@ class QueryParser:
         self.romanizer("ทดสอบ")
         self.speller.warm()
 
-    def parse(self, raw: str) -> Query:
-        text = normalize_text(raw)[:MAX_QUERY_CHARS]
-        query = Query(text=text, lang=detect_language(text) or self.default_lang,
+    def parse(self, message: Message) -> Query:
+        text = message.text[:MAX_QUERY_CHARS]
+        query = Query(text=text, lang=message.lang or QUERY_LANG,
                       date_range=find_date_range(text))
         rest = query.date_range.rest if query.date_range else text
         spelling = self.speller.correct(rest)
@@ -169,7 +160,7 @@ class QueryParser:
         segmented = self.segmenter.index_text(spelling.text)
         leftover = list(segmented.replace(WORD_SEP, ""))
         for mention in longest_mentions(self.lexicon.finder.find(segmented)):
-            self._add(query, self.concept_group(mention.concept))
+            self._add(query, self.concept_group(mention.value))
             leftover[mention.start:mention.end] = " " * (mention.end - mention.start)
         words = list(dict.fromkeys(self._words("".join(leftover))))
         content = [w for w in words if w not in self.lexicon.stopwords]
@@ -206,7 +197,7 @@ class QueryParser:
     def _other_script_names(self, word: str) -> list[str]:
         """The same name in the other script: อนุกูล for "anukul", dalat for "ดาลัด"."""
         vocabulary = self.vocabulary()
-        if is_thai(word):
+        if has_thai(word):
             # Only a word no release writes in Thai may be written in Latin letters.
             if len(word) < 3 or word in vocabulary:
                 return []
@@ -225,12 +216,11 @@ class QueryParser:
 
     def _words(self, text: str) -> Iterator[str]:
         """Search words of `text` (Thai segmented, the rest as FTS5 would cut it)."""
-        for chunk in text.split():
-            for run_or_other in _split_thai_runs(chunk):
-                if is_thai(run_or_other):
-                    yield from self._thai_words(run_or_other)
-                else:
-                    yield from fts_terms(run_or_other)
+        for run in script_runs(text):
+            if has_thai(run):
+                yield from self._thai_words(run)
+            else:
+                yield from fts_terms(run)
 
     def _thai_words(self, run: str) -> list[str]:
         pieces = [w for w in self.segmenter.words(run) if not w.isspace()]
@@ -242,14 +232,3 @@ class QueryParser:
             return [run]
         return pieces
 
-
-def _split_thai_runs(chunk: str) -> Iterator[str]:
-    """"IOMประจำ" -> "IOM", "ประจำ": Thai runs apart from the rest."""
-    cursor = 0
-    for match in RE_THAI_RUN.finditer(chunk):
-        if match.start() > cursor:
-            yield chunk[cursor:match.start()]
-        yield match.group()
-        cursor = match.end()
-    if cursor < len(chunk):
-        yield chunk[cursor:]

@@ -5,7 +5,7 @@ A reply is built once as `Reply` (paragraphs of plain strings, `Bold` and
 exactly what Telegram shows. Every piece of text is escaped when rendered
 to HTML; nothing user-supplied is ever written into markup unescaped.
 
->>> from datetime import date
+>>> from datetime import date, datetime
 >>> format_date(date(2024, 9, 25), "th"), format_date(date(2024, 9, 25), "en")
 ('25 ก.ย. 2567', '25 Sep 2024')
 >>> to_html([["a < b ", Bold("&"), " ", Link("x", "https://e.org/?a=1&b=2")]])
@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from bot.dates import BE_OFFSET, THAI_MONTHS_SHORT
+from pythainlp.util import thai_strftime
 
-_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
-              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+if TYPE_CHECKING:
+    from bot.actions import Action
+
 # Telegram's limit on a message's visible text (telegram.constants.MessageLimit
 # .MAX_TEXT_LENGTH; tests check they agree). Not imported here, so that the
 # command line starts without loading python-telegram-bot.
@@ -47,15 +49,17 @@ Paragraph = list[Piece]
 
 @dataclass(frozen=True)
 class Button:
-    """A button: `action` is the callback data, or `url` opens a page."""
+    """A button that does an `action` (bot/actions.py), opens a `url`, or opens
+    this bot in another chat on `/start <start>` (a deep link)."""
 
     label: str
-    action: str = ""
+    action: Action | None = None
     url: str = ""
+    start: str = ""
 
     def __post_init__(self) -> None:
-        if len(self.action.encode("utf-8")) > MAX_ACTION_BYTES:
-            raise ValueError(f"button action over {MAX_ACTION_BYTES} bytes: {self.action!r}")
+        if self.action is not None and len(self.action.data.encode()) > MAX_ACTION_BYTES:
+            raise ValueError(f"button action over {MAX_ACTION_BYTES} bytes: {self.action}")
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,6 @@ class Reply:
 
     paragraphs: list[Paragraph]
     buttons: list[list[Button]] = field(default_factory=list)
-    link_preview: bool = False
     contact: Contact | None = None
 
     @property
@@ -85,10 +88,10 @@ class Reply:
 
 
 def format_date(day: date, lang: str) -> str:
-    """Thai style (Buddhist era, short month) or English style."""
+    """Thai style (Buddhist era, short month: pythainlp) or English style."""
     if lang == "th":
-        return f"{day.day} {THAI_MONTHS_SHORT[day.month - 1]} {day.year + BE_OFFSET}"
-    return f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
+        return thai_strftime(datetime(day.year, day.month, day.day), "%-d %b %Y")
+    return f"{day.day} {day:%b} {day.year}"
 
 
 def _piece_html(piece: Piece) -> str:

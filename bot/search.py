@@ -20,20 +20,19 @@ from __future__ import annotations
 
 import asyncio
 import bisect
-import functools
 import itertools
 import math
-import re
 import time
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
-from bot.cards import Card
+from bot.answers import Answer, Result
+from bot.index import Candidate, ReleaseIndex
 from bot.lexicon import Lexicon
-from bot.query import Group, Query, QueryParser, Vocabulary, fts_phrase
-from bot.store import Candidate, Store, StoredRelease
+from bot.matcher import TermMatcher
+from bot.message import Message
+from bot.query import MAX_QUERY_CHARS, Group, Query, QueryParser, Vocabulary, fts_phrase
 from bot.summary import snippet
 from bot.thai import Segmenter, fts_terms, unsegment
 
@@ -69,71 +68,11 @@ _MATCH_CACHE_IDS = 1_000_000
 _COMMON_SHARE = 0.4
 
 
-@dataclass(frozen=True)
-class Result:
-    """One release in an answer."""
-
-    id: int
-    url: str
-    title: str
-    date: date
-    lang: str
-    summary: str
-    snippet: str
-    score: float
-    concepts: tuple[str, ...] = ()
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "id": self.id, "url": self.url, "title": self.title,
-            "date": self.date.isoformat(), "lang": self.lang, "summary": self.summary,
-            "snippet": self.snippet, "score": round(self.score, 4),
-        }
-
-
-@dataclass
-class Answer:
-    """What the bot says to a question: an intent, results, and maybe a message."""
-
-    query: str
-    lang: str
-    intent: str = "search"
-    results: list[Result] = field(default_factory=list)
-    total: int = 0
-    offset: int = 0
-    message: str | None = None
-    corrections: dict[str, str] = field(default_factory=dict)
-    date_from: date | None = None
-    date_to: date | None = None
-    card: Card | None = None
-    # True when more releases matched than were ranked (CANDIDATES): "150+".
-    capped: bool = False
-
-    @property
-    def has_more(self) -> bool:
-        return self.offset + len(self.results) < self.total
-
-    def as_json(self) -> dict[str, object]:
-        data: dict[str, object] = {
-            "query": self.query, "lang": self.lang, "intent": self.intent,
-            "results": [r.as_json() for r in self.results], "total": self.total,
-        }
-        if self.date_from and self.date_to:
-            data["date_range"] = [self.date_from.isoformat(), self.date_to.isoformat()]
-        if self.corrections:
-            data["corrections"] = self.corrections
-        if self.card is not None:
-            data["card"] = self.card.as_json(self.lang)
-        if self.message:
-            data["message"] = self.message
-        return data
-
-
 class SearchEngine:
-    """Answers questions from an open `Store`."""
+    """Understands questions and ranks releases of an open `ReleaseIndex`."""
 
-    def __init__(self, store: Store, lexicon: Lexicon, segmenter: Segmenter) -> None:
-        self.store = store
+    def __init__(self, index: ReleaseIndex, lexicon: Lexicon, segmenter: Segmenter) -> None:
+        self.index = index
         self.lexicon = lexicon
         self.segmenter = segmenter
         self.parser = QueryParser(lexicon, segmenter, self._vocabulary)
@@ -147,14 +86,14 @@ class SearchEngine:
     async def refresh(self) -> None:
         """(Re)load what search keeps in memory from the index: the vocabulary, the
         romanised names, the release count."""
-        vocabulary = Vocabulary(await self.store.vocabulary(), await self.store.names())
+        vocabulary = Vocabulary(await self.index.vocabulary(), await self.index.names())
         if self._vocabulary_cache is not None:  # a running bot: keep lookups warm
             await asyncio.to_thread(vocabulary.warm)
         self._vocabulary_cache = vocabulary
         self._matches.clear()
         self._held = 0
-        self._total_docs = await self.store.count()
-        self._ingest_seen = await self.store.get_meta("last_ingest")
+        self._total_docs = await self.index.count()
+        self._ingest_seen = await self.index.get_meta("last_ingest")
         self._checked = time.monotonic()
 
     async def warm(self) -> None:
@@ -176,18 +115,15 @@ class SearchEngine:
         if time.monotonic() - self._checked < _INGEST_CHECK_SECONDS:
             return
         self._checked = time.monotonic()
-        if await self.store.get_meta("last_ingest") != self._ingest_seen:
+        if await self.index.get_meta("last_ingest") != self._ingest_seen:
             await self.refresh()
-
-    async def _count(self) -> int:
-        return max(1, self._total_docs)
 
     async def _matching(self, expression: str) -> frozenset[int]:
         """Releases matching one group, cached until the next refresh: the same
         concepts (trafficking, Thailand, Cambodia...) come back in most questions."""
         found = self._matches.get(expression)
         if found is None:
-            found = frozenset(await self.store.matching_ids(expression))
+            found = frozenset(await self.index.matching_ids(expression))
             self._matches[expression] = found
             self._held += len(found)
             while self._held > _MATCH_CACHE_IDS and len(self._matches) > 1:
@@ -199,29 +135,31 @@ class SearchEngine:
             raise RuntimeError("SearchEngine.refresh() was not awaited")
         return self._vocabulary_cache
 
-    async def search(self, text: str, *, limit: int = DEFAULT_LIMIT, offset: int = 0,
-                     also: Group | None = None, parsed: Query | None = None) -> Answer:
-        """Releases that answer `text`, best first; `also` is one more thing to look for;
-        `parsed` is `text` already parsed (by the caller, to find its intent)."""
+    async def parse(self, message: Message) -> Query:
+        """What a message asks for, understood with the index's current vocabulary."""
         await self._refresh_if_ingested()
-        query = parsed if parsed is not None else self.parser.parse(text)
-        if also is not None and query.groups:
-            query.groups.append(also)
+        return self.parser.parse(message)
+
+    async def search(self, query: Query, *, limit: int = DEFAULT_LIMIT,
+                     offset: int = 0) -> Answer:
+        """Releases that answer a parsed question, best first."""
         answer = Answer(query=query.text, lang=query.lang, offset=offset,
                         corrections=query.corrections)
         if query.date_range:
             answer.date_from, answer.date_to = query.date_range.start, query.date_range.end
         if not query.groups:
             return await self._without_words(query, answer, limit, offset)
-        ranked = await self._rank_with_dates(query, answer)
+        needles = _needle_matcher(query.groups)
+        ranked = await self._rank_with_dates(query, answer, needles)
         answer.total = len(ranked)
         answer.capped = len(ranked) >= CANDIDATES
-        answer.results = await self._results(ranked[offset:offset + limit], query)
+        answer.results = await self._results(ranked[offset:offset + limit], query, needles)
         if not ranked:
             answer.message = "no_results"
         return answer
 
-    async def _rank_with_dates(self, query: Query, answer: Answer) -> list[tuple[int, float]]:
+    async def _rank_with_dates(self, query: Query, answer: Answer,
+                               needles: TermMatcher[int]) -> list[tuple[int, float]]:
         """Rank within the question's dates: a month or day is a limit, a year a preference.
 
         A bare year often names the subject ("results of 2564") rather than the
@@ -232,21 +170,21 @@ class SearchEngine:
         """
         found = query.date_range
         if found is None:
-            return await self._rank(query)
+            return await self._rank(query, needles)
         if found.precision == "year":
-            return await self._rank(query, prefer=(found.start, found.end))
+            return await self._rank(query, needles, prefer=(found.start, found.end))
         if found.precision == "day":
             days = (found.start, found.end + _REPORTED_WITHIN)
-            ranked = await self._rank(query, within=days)
+            ranked = await self._rank(query, needles, within=days)
             if len(ranked) < _FEW_FOR_A_DAY:
                 month = found.month()
                 answer.date_from, answer.date_to = month.start, max(month.end, days[1])
-                ranked = await self._rank(query, within=(answer.date_from, answer.date_to),
+                ranked = await self._rank(query, needles, within=(answer.date_from, answer.date_to),
                                           prefer=days)
         else:
-            ranked = await self._rank(query, within=(found.start, found.end))
+            ranked = await self._rank(query, needles, within=(found.start, found.end))
         if not ranked:
-            ranked = await self._rank(query, prefer=(found.start, found.end))
+            ranked = await self._rank(query, needles, prefer=(found.start, found.end))
             if ranked:
                 answer.message = "outside_range"
         return ranked
@@ -259,32 +197,31 @@ class SearchEngine:
             return answer
         start = query.date_range.start if query.date_range else None
         end = query.date_range.end if query.date_range else None
-        releases, total = await self.store.newest(start=start, end=end, limit=limit,
+        releases, total = await self.index.newest(start=start, end=end, limit=limit,
                                                   offset=offset)
         answer.total = total
-        answer.results = [_result(r, "", 0.0) for r in releases]
+        answer.results = [Result.from_stored(r) for r in releases]
         if not releases:
             answer.message = "no_results"
         return answer
 
     async def _rank(
-        self, query: Query, *, within: tuple[date, date] | None = None,
-        prefer: tuple[date, date] | None = None,
+        self, query: Query, needles: TermMatcher[int], *,
+        within: tuple[date, date] | None = None, prefer: tuple[date, date] | None = None,
     ) -> list[tuple[int, float]]:
         """Candidates from FTS5 (bm25), then scored as the module docstring says."""
         start, end = within or (None, None)
-        total_docs = await self._count()
+        total_docs = max(1, self._total_docs)
         group_ids = [await self._matching(g.expression) for g in query.groups]
         expression = _selective_expression(query.groups, group_ids, total_docs)
-        matches = await self.store.ranked_matches(expression, start=start, end=end,
+        matches = await self.index.ranked_matches(expression, start=start, end=end,
                                                   limit=CANDIDATES)
         if not matches:
             return []
         query.weights = [g.weight * _prior(g) * _idf(total_docs, len(ids))
                          for g, ids in zip(query.groups, group_ids, strict=True)]
-        info = await self.store.candidates([rowid for rowid, _ in matches])
-        weighted = list(zip(query.weights, query.groups, group_ids, strict=True))
-        scored = _score(matches, info, weighted, prefer)
+        info = await self.index.candidates([rowid for rowid, _ in matches])
+        scored = _score(matches, info, query.weights, group_ids, needles, prefer)
         # The fuzzy title match is the costliest part: only for the front runners.
         words = " ".join(g.needles[0] for g in query.groups if g.needles)
         scored = [
@@ -295,17 +232,17 @@ class SearchEngine:
         scored.sort(key=lambda item: (-item[1], -info[item[0]].date.toordinal()))
         return scored
 
-    async def _results(self, page: list[tuple[int, float]], query: Query) -> list[Result]:
-        releases = await self.store.releases(rowid for rowid, _ in page)
+    async def _results(self, page: list[tuple[int, float]], query: Query,
+                       needles: TermMatcher[int]) -> list[Result]:
+        releases = await self.index.releases(rowid for rowid, _ in page)
         weights = query.weights or [1.0] * len(query.groups)
-        groups = [(g.needles, w) for g, w in zip(query.groups, weights, strict=False)]
-        bodies = await self.store.bodies((rowid for rowid, _ in page), limit=SNIPPET_SCAN)
+        bodies = await self.index.bodies((rowid for rowid, _ in page), limit=SNIPPET_SCAN)
         results: list[Result] = []
         for rowid, score in page:
             release = releases[rowid]
             body = unsegment(bodies.get(rowid, ""))
-            text = snippet(body.split("\n"), groups, release.lang) if body else ""
-            results.append(_result(release, text, score))
+            text = snippet(body.split("\n"), needles, weights, release.lang) if body else ""
+            results.append(Result.from_stored(release, text, score))
         return results
 
 
@@ -316,26 +253,25 @@ class BaselineEngine:
     the real engine adds (benchmarks/eval/run.py prints both side by side).
     """
 
-    def __init__(self, store: Store, segmenter: Segmenter) -> None:
-        self.store = store
+    def __init__(self, index: ReleaseIndex, segmenter: Segmenter) -> None:
+        self.index = index
         self.segmenter = segmenter
 
-    async def search(self, text: str, *, limit: int = DEFAULT_LIMIT, offset: int = 0) -> Answer:
-        from bot.thai import detect_language, normalize_text
-
-        query = normalize_text(text)[:300]
-        answer = Answer(query=query, lang=detect_language(query) or "th", offset=offset)
+    async def search(self, message: Message, *, limit: int = DEFAULT_LIMIT) -> Answer:
+        query = message.text[:MAX_QUERY_CHARS]
+        answer = Answer(query=query, lang=message.lang or "th")
         words = {t for w in self.segmenter.words(query) for t in fts_terms(w)}
         if not words:
             answer.message = "empty_query"
             return answer
         expression = " OR ".join(fts_phrase(w) for w in sorted(words))
-        ranked = await self.store.ranked_matches(expression, start=None, end=None,
+        ranked = await self.index.ranked_matches(expression, start=None, end=None,
                                                  limit=CANDIDATES)
         answer.total = len(ranked)
-        page = [(rowid, -score) for rowid, score in ranked[offset:offset + limit]]
-        releases = await self.store.releases(rowid for rowid, _ in page)
-        answer.results = [_result(releases[rowid], "", score) for rowid, score in page]
+        page = [(rowid, -score) for rowid, score in ranked[:limit]]
+        releases = await self.index.releases(rowid for rowid, _ in page)
+        answer.results = [Result.from_stored(releases[rowid], score=score)
+                          for rowid, score in page]
         if not ranked:
             answer.message = "no_results"
         return answer
@@ -349,24 +285,30 @@ def _selective_expression(groups: list[Group], found: list[frozenset[int]], tota
     return " OR ".join(g.rank_expression for g in (chosen or present or groups))
 
 
-Weighted = list[tuple[float, Group, frozenset[int]]]
+def _needle_matcher(groups: list[Group]) -> TermMatcher[int]:
+    """Every form of every group (valued by the group's place), to find in titles,
+    leads and snippets."""
+    return TermMatcher(((needle, number) for number, group in enumerate(groups)
+                        for needle in group.needles), prefixes=True)
 
 
-def _score(matches: list[tuple[int, float]], info: dict[int, Candidate], weighted: Weighted,
+def _score(matches: list[tuple[int, float]], info: dict[int, Candidate], weights: list[float],
+           group_ids: list[frozenset[int]], needles: TermMatcher[int],
            prefer: tuple[date, date] | None) -> list[tuple[int, float]]:
     """Every part of the score but the fuzzy title match, best first."""
-    total = sum(w for w, _, _ in weighted) or 1.0
+    total = sum(weights) or 1.0
     best_bm25 = min(score for _, score in matches) or -1.0
     days = [c.date for c in info.values()]
     oldest, span = min(days), max(1, (max(days) - min(days)).days)
-    in_title = _named_in([info[rowid].title for rowid, _ in matches], weighted)
-    in_summary = _named_in([info[rowid].summary for rowid, _ in matches], weighted)
+    in_title = _named_in([info[rowid].title for rowid, _ in matches], weights, needles)
+    in_summary = _named_in([info[rowid].summary for rowid, _ in matches], weights, needles)
     scored: list[tuple[int, float]] = []
     for index, (rowid, bm25) in enumerate(matches):
         release = info[rowid]
         focus = min(1.0, (LONG_TEXT / release.length) ** 0.5) if release.length else 1.0
+        covered = sum(w for w, ids in zip(weights, group_ids, strict=True) if rowid in ids)
         parts = {
-            "coverage": sum(w for w, _, ids in weighted if rowid in ids) / total * focus,
+            "coverage": covered / total * focus,
             "bm25": bm25 / best_bm25,
             "in_title": in_title[index] / total,
             "in_summary": in_summary[index] / total,
@@ -378,25 +320,16 @@ def _score(matches: list[tuple[int, float]], info: dict[int, Candidate], weighte
     return sorted(scored, key=lambda item: -item[1])
 
 
-def _named_in(texts: list[str], weighted: Weighted) -> list[float]:
-    """For each text, the weight of the groups it names. One search per group over
-    all the texts joined (150 titles), rather than one per text."""
-    joined = "\n".join(texts)
+def _named_in(texts: list[str], weights: list[float], needles: TermMatcher[int]) -> list[float]:
+    """For each text, the weight of the groups it names. One pass over all the texts
+    joined (150 titles), rather than one per text."""
     starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-    named = [0.0] * len(texts)
-    for weight, group, _ in weighted:
-        if not group.needles:
-            continue
-        found = _needle_pattern(group.needles).finditer(joined)
-        for index in {bisect.bisect_right(starts, m.start()) - 1 for m in found}:
-            named[index] += weight
-    return named
-
-
-@functools.lru_cache(maxsize=4096)
-def _needle_pattern(needles: tuple[str, ...]) -> re.Pattern[str]:
-    """One compiled search for any of a group's forms (one C call instead of a loop)."""
-    return re.compile("|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)))
+    named = {(bisect.bisect_right(starts, found.start) - 1, found.value)
+             for found in needles.find("\n".join(texts))}
+    totals = [0.0] * len(texts)
+    for index, group in named:
+        totals[index] += weights[group]
+    return totals
 
 
 def _prior(group: Group) -> float:
@@ -407,9 +340,3 @@ def _idf(total: int, found: int) -> float:
     return math.log(1.0 + (total - found + 0.5) / (found + 0.5))
 
 
-def _result(release: StoredRelease, snippet_text: str, score: float) -> Result:
-    return Result(
-        id=release.id, url=release.url, title=release.title, date=release.date,
-        lang=release.lang, summary=release.summary, snippet=snippet_text, score=score,
-        concepts=release.concepts,
-    )

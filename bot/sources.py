@@ -1,7 +1,8 @@
 """Where release files come from: files, folders, archives and URLs.
 
 Everything is read as a stream: a .tar.xz of the whole corpus is never
-unpacked to disk, and a remote archive is parsed while it downloads.
+unpacked to disk, and a remote archive is parsed while it downloads. Bytes
+read are counted through tqdm's wrapper, for the progress bar.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import httpx
+from tqdm.utils import CallbackIOWrapper
 
 ARCHIVE_SUFFIXES = (".tar.xz", ".txz", ".tar.gz", ".tgz", ".tar.bz2", ".tar")
 RELEASE_SUFFIX = ".txt"
@@ -66,7 +68,7 @@ def iter_items(spec: str, progress: ProgressCallback | None = None) -> Iterator[
             yield _read_file(file, report)
     elif path.is_file() and is_archive(path.name):
         with path.open("rb") as raw:
-            yield from _iter_archive(_Counting(raw, report), spec)
+            yield from _iter_archive(CallbackIOWrapper(report, raw, "read"), spec)
     elif path.is_file():
         yield _read_file(path, report)
     else:
@@ -82,7 +84,7 @@ def _read_file(path: Path, report: ProgressCallback) -> Item:
     return Item(str(path), data=data)
 
 
-def _iter_archive(stream: IO[bytes], label: str) -> Iterator[Item]:
+def _iter_archive(stream: IO[bytes] | CallbackIOWrapper, label: str) -> Iterator[Item]:
     """Members of a tar stream (compression detected), read in order."""
     count = 0
     try:
@@ -106,22 +108,10 @@ def _iter_url(url: str, report: ProgressCallback) -> Iterator[Item]:
             if response.status_code != 200:
                 yield Item(url, error=f"download failed: HTTP {response.status_code}")
                 return
-            yield from _iter_archive(_Counting(_HttpStream(response.iter_bytes()), report), url)
+            stream = _HttpStream(response.iter_bytes())
+            yield from _iter_archive(CallbackIOWrapper(report, stream, "read"), url)
     except httpx.HTTPError as error:
         yield Item(url, error=f"download failed: {error.__class__.__name__}: {error}")
-
-
-class _Counting:
-    """A read-only stream that reports how many bytes were read."""
-
-    def __init__(self, inner: Any, report: ProgressCallback) -> None:
-        self._inner = inner
-        self._report = report
-
-    def read(self, size: int = -1) -> bytes:
-        data: bytes = self._inner.read(size)
-        self._report(len(data))
-        return data
 
 
 class _HttpStream:

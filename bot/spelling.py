@@ -17,7 +17,7 @@ import snowballstemmer
 from rapidfuzz import fuzz, process
 
 from bot.lexicon import Lexicon
-from bot.thai import RE_THAI_RUN, RE_TOKEN, Segmenter, is_thai, strip_tone_marks
+from bot.thai import RE_TOKEN, Segmenter, has_thai, is_latin_word, script_runs, strip_tone_marks
 
 # rapidfuzz scores (0-100) a misspelt word must reach to be corrected. A word
 # this close to a lexicon term is corrected even if the index knows its stem
@@ -56,9 +56,9 @@ class Speller:
         self.counts = counts
         self.is_name = is_name
         variants = {v.lower() for c in lexicon.concepts for v in c.variants}
-        self.thai_variants = sorted(v for v in variants if is_thai(v) and " " not in v)
+        self.thai_variants = sorted(v for v in variants if has_thai(v) and " " not in v)
         self.thai_variants_bare = [strip_tone_marks(v) for v in self.thai_variants]
-        self.latin_variants = sorted(v for v in variants if not is_thai(v))
+        self.latin_variants = sorted(v for v in variants if not has_thai(v))
         self.latin_words = {w for v in self.latin_variants for w in v.split()}
         self._thai_vocab: tuple[list[str], list[str]] | None = None
         self._latin_vocab: list[str] | None = None
@@ -67,13 +67,11 @@ class Speller:
     def correct(self, text: str) -> Spelling:
         result = Spelling(text)
         pieces: list[str] = []
-        for chunk in _split_keep(text):
-            if RE_THAI_RUN.fullmatch(chunk):
-                pieces.append(self._correct_thai(chunk, result))
-            elif RE_TOKEN.fullmatch(chunk):
-                pieces.append(self._correct_latin(chunk, result))
+        for run in script_runs(text):
+            if has_thai(run):
+                pieces.append(self._correct_thai(run, result))
             else:
-                pieces.append(chunk)
+                pieces.append(RE_TOKEN.sub(lambda m: self._correct_latin(m.group(), result), run))
         result.text = "".join(pieces)
         return result
 
@@ -181,10 +179,9 @@ class Speller:
         counts = self.counts()
         if counts is not self._vocab_source:
             self._vocab_source = counts
-            thai = [t for t in counts if is_thai(t) and len(t) > 2]
+            thai = [t for t in counts if has_thai(t) and len(t) > 2]
             self._thai_vocab = (thai, [strip_tone_marks(t) for t in thai])
-            self._latin_vocab = [t for t in counts
-                                 if not is_thai(t) and len(t) > 3 and not t.isdigit()]
+            self._latin_vocab = [t for t in counts if is_latin_word(t)]
         return counts
 
     def _thai(self) -> tuple[list[str], list[str]]:
@@ -197,27 +194,3 @@ class Speller:
         assert self._latin_vocab is not None
         return self._latin_vocab
 
-
-def _split_keep(text: str) -> list[str]:
-    """`text` cut into Thai runs, Latin/digit words and everything between."""
-    pieces: list[str] = []
-    cursor = 0
-    for match in RE_TOKEN.finditer(text):
-        if match.start() > cursor:
-            pieces.append(text[cursor:match.start()])
-        token = match.group()
-        pieces += [p for p in _split_scripts(token) if p]
-        cursor = match.end()
-    pieces.append(text[cursor:])
-    return [p for p in pieces if p]
-
-
-def _split_scripts(token: str) -> list[str]:
-    """"IOMประจำ" -> ["IOM", "ประจำ"]."""
-    out: list[str] = []
-    cursor = 0
-    for match in RE_THAI_RUN.finditer(token):
-        out += [token[cursor:match.start()], match.group()]
-        cursor = match.end()
-    out.append(token[cursor:])
-    return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.matcher import TermMatcher
 from bot.thai import squash
 
 SUMMARY_MAX = 320
@@ -62,34 +63,28 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str) -> str:
     return cut(" ".join(parts), SUMMARY_MAX)
 
 
-def snippet(paragraphs: Sequence[str], groups: Sequence[tuple[Sequence[str], float]],
+def snippet(paragraphs: Sequence[str], needles: TermMatcher[int], weights: Sequence[float],
             lang: str) -> str:
     """The passage that best matches the question: the sentence holding the most
-    weight of its groups (each a set of lower-case needles, and a weight), cut
-    around the stretch where most of them appear.
+    weight of its groups (`needles` finds each group's forms, valued by the
+    group's place in `weights`), cut around the stretch where most of them appear.
 
-    Returns "" when no paragraph contains any needle.
+    Returns "" when no paragraph names any group.
     """
     best: tuple[float, int, str, list[tuple[int, int]]] | None = None
     for index, paragraph in enumerate(paragraphs):
         for sentence in _sentences(paragraph, lang):
-            lowered = sentence.lower()
-            hits: list[tuple[int, int]] = []
-            score = 0.0
-            for number, (needles, weight) in enumerate(groups):
-                if not any(n in lowered for n in needles):
-                    continue
-                score += weight
-                hits += [(p, number) for p in (lowered.find(n) for n in needles) if p >= 0]
+            hits = [(found.start, found.value) for found in needles.find(sentence)]
+            score = sum(weights[group] for group in {group for _, group in hits})
             if score > 0 and (best is None or (score, -index) > (best[0], best[1])):
                 best = (score, -index, sentence, hits)
     if best is None:
         return ""
     _, _, sentence, hits = best
-    return _window(sentence, _densest(hits, [w for _, w in groups], SNIPPET_MAX), SNIPPET_MAX)
+    return _window(sentence, _densest(hits, weights, SNIPPET_MAX), SNIPPET_MAX)
 
 
-def _densest(hits: list[tuple[int, int]], weights: list[float], width: int) -> int:
+def _densest(hits: list[tuple[int, int]], weights: Sequence[float], width: int) -> int:
     """The hit position from which `width` characters cover the most group weight."""
     def covered(start: int) -> float:
         inside = {group for position, group in hits if start <= position < start + width * 0.8}

@@ -27,7 +27,7 @@ os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 
 from pythainlp.util import normalize as _thai_normalize
-from pythainlp.util import remove_tonemark
+from pythainlp.util import remove_tonemark, thai_digit_to_arabic_digit
 
 # Separator put between Thai words in indexed text. FTS5 (unicode61 with
 # categories L* M* N* Co) treats it as a token boundary, and it is invisible,
@@ -40,7 +40,6 @@ _RE_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u202a-\u202e
 _RE_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _RE_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 _RE_ANY_SPACE = re.compile(r"\s+")
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _RE_THAI_DIGIT = re.compile("[๐-๙]")
 # Characters NFKC may change: anything but ASCII and Thai (full-width letters,
 # ligatures, compatibility forms). Plain Thai and ASCII lines skip NFKC.
@@ -83,7 +82,7 @@ def normalize_text(text: str) -> str:
     text = _RE_INVISIBLE.sub("", text)
     text = _RE_CONTROL.sub(" ", text)
     if _RE_THAI_DIGIT.search(text):
-        text = text.translate(_THAI_DIGITS)
+        text = thai_digit_to_arabic_digit(text)
     if _RE_NEEDS_THAI_FIX.search(text):
         text = _thai_normalize(text)
     return _RE_SPACES.sub(" ", text).strip()
@@ -129,8 +128,34 @@ def detect_language(text: str) -> str | None:
     return "th" if thai * 2 >= latin else "en"
 
 
-def is_thai(text: str) -> bool:
+def has_thai(text: str) -> bool:
+    """True if `text` contains a Thai letter (it may contain other scripts too)."""
     return bool(_RE_THAI_LETTER.search(text))
+
+
+def script_runs(text: str) -> list[str]:
+    """`text` cut where it changes between Thai and anything else; joined, the
+    pieces give `text` back.
+
+    >>> script_runs("IOMประจำ ไทย, 2024")
+    ['IOM', 'ประจำ', ' ', 'ไทย', ', 2024']
+    """
+    pieces: list[str] = []
+    cursor = 0
+    for match in RE_THAI_RUN.finditer(text):
+        if match.start() > cursor:
+            pieces.append(text[cursor:match.start()])
+        pieces.append(match.group())
+        cursor = match.end()
+    if cursor < len(text):
+        pieces.append(text[cursor:])
+    return pieces
+
+
+def is_latin_word(term: str) -> bool:
+    """An indexed term worth matching by spelling or sound: not Thai, not a number,
+    longer than three letters ("iom" and "sea" are matched exactly or not at all)."""
+    return len(term) > 3 and not term.isdigit() and not has_thai(term)
 
 
 def fts_terms(text: str) -> list[str]:
@@ -187,7 +212,7 @@ class Segmenter:
         >>> Segmenter(["ค้ามนุษย์"]).index_text("ต่อต้านการค้ามนุษย์ IOM").split(WORD_SEP)
         ['ต่อต้าน', 'การ', 'ค้ามนุษย์ IOM']
         """
-        if not is_thai(text):
+        if not has_thai(text):
             return text
         out: list[str] = []
         previous_word = False

@@ -1,30 +1,51 @@
-"""Inline keyboard presses: page turns edit the message, other actions reply."""
+"""Inline keyboard presses: one CallbackQueryHandler per kind of action
+(bot/actions.py), matched by its pattern, and one for data nobody knows.
+Page turns edit the message; other actions reply."""
 
 from __future__ import annotations
 
-from telegram import Message, Update
+from telegram import CallbackQuery, Message, Update
 from telegram.constants import CallbackQueryLimit
-from telegram.ext import ContextTypes
+from telegram.ext import CallbackQueryHandler, ContextTypes
 
+from bot.actions import Action, ButtonAnswer
 from handlers.common import conversation, edit, send, user_of
 
 ALERT_CHARS = CallbackQueryLimit.ANSWER_CALLBACK_QUERY_TEXT_LENGTH
 
 
-async def press_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Act on a button: always answer the callback so the client stops spinning."""
+def button_handler(kind: type[Action]) -> CallbackQueryHandler:  # type: ignore[type-arg]
+    """The handler of one kind of action: parse its data, press it, show the answer."""
+
+    async def press_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Press the button whose data this handler's pattern matched."""
+        query = update.callback_query
+        if query is None or context.match is None:
+            return
+        action = kind.from_match(context.match)
+        await show(query, await action.press(conversation(context), user_of(update)))
+
+    return CallbackQueryHandler(press_button, pattern=kind.pattern)
+
+
+async def answer_stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A button no action pattern matched (an old or forged message): say so kindly."""
     query = update.callback_query
     if query is None:
         return
-    answer = await conversation(context).button(query.data or "", user_of(update))
+    await show(query, await conversation(context).stale_button(user_of(update)))
+
+
+async def show(query: CallbackQuery, answer: ButtonAnswer) -> None:
+    """Answer the press (always, so the client stops spinning), then show the replies."""
     message = query.message if isinstance(query.message, Message) else None
     if message is None:
         # A button under a message sent in inline mode, in a chat the bot may not be
         # in: say it in the alert Telegram shows (up to 200 characters).
-        await query.answer(answer.reply.plain[:ALERT_CHARS], show_alert=True)
+        await query.answer(answer.replies[0].plain[:ALERT_CHARS], show_alert=True)
         return
     await query.answer()
     if answer.edit:
-        await edit(message, answer.reply)
+        await edit(message, answer.replies[0])
     else:
         await send(message, *answer.replies)

@@ -1,26 +1,33 @@
-"""Slash commands: each asks the conversation for its reply and sends it."""
+"""Slash commands: one CommandHandler per command of bot/conversation.py's
+COMMANDS, and a reply for commands nobody knows."""
 
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ContextTypes
+from telegram.ext import CommandHandler, ContextTypes
 
+from bot.conversation import Command
 from handlers.common import conversation, send, user_of
 
 
-async def run_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Answer /start, /help, /latest, /hotline, /partners, /lang, /about and /forget."""
-    message = update.effective_message
-    if message is None or not message.text:
-        return
-    name = message.text.split()[0].lstrip("/").split("@")[0].lower()
-    argument = context.args[0] if context.args else ""
-    await send(message, await conversation(context).command(name, user_of(update), argument))
+def command_handler(command: Command) -> CommandHandler:  # type: ignore[type-arg]
+    """The handler of one command: the conversation's reply, sent."""
+
+    async def answer_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Answer the command this handler was made for."""
+        message = update.effective_message
+        if message is None:
+            return
+        argument = " ".join(context.args or ())
+        replies = await command.reply(conversation(context), user_of(update), argument)
+        await send(message, *replies)
+
+    return CommandHandler(command.name, answer_command)
 
 
-async def reject_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def answer_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Say that a command is unknown and point to /help."""
     message = update.effective_message
     if message is None:
         return
-    await send(message, await conversation(context).command("", user_of(update)))
+    await send(message, *await conversation(context).unknown_command(user_of(update)))

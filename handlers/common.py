@@ -1,22 +1,21 @@
-"""What every handler shares: the conversation, the user, and sending a Reply."""
+"""What every handler shares: the conversation, the user, and sending a Reply.
+
+Parse mode (HTML) and link previews (off) are the application's Defaults
+(bot/app.py), not set per message.
+"""
 
 from __future__ import annotations
 
 import logging
 
-from telegram import (
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
-    LinkPreviewOptions,
-    Message,
-    Update,
-)
-from telegram.constants import ChatType, ParseMode
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatType
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
+from telegram.helpers import create_deep_linked_url
 
 from bot.conversation import Conversation, User
-from bot.render import Reply
+from bot.render import Button, Reply
 
 logger = logging.getLogger("atbot")
 
@@ -31,17 +30,18 @@ def user_of(update: Update) -> User:
     return User(who.id, who.language_code) if who else User()
 
 
-def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
-    rows = [
-        [InlineKeyboardButton(b.label, url=b.url) if b.url
-         else InlineKeyboardButton(b.label, callback_data=b.action) for b in row]
-        for row in reply.buttons if row
-    ]
+def keyboard(reply: Reply, bot_username: str) -> InlineKeyboardMarkup | None:
+    rows = [[_button(b, bot_username) for b in row] for row in reply.buttons if row]
     return InlineKeyboardMarkup(rows) if rows else None
 
 
-def preview(reply: Reply) -> LinkPreviewOptions:
-    return LinkPreviewOptions(is_disabled=not reply.link_preview)
+def _button(button: Button, bot_username: str) -> InlineKeyboardButton:
+    if button.action is not None:
+        return InlineKeyboardButton(button.label, callback_data=button.action.data)
+    if button.start:
+        return InlineKeyboardButton(button.label,
+                                    url=create_deep_linked_url(bot_username, button.start))
+    return InlineKeyboardButton(button.label, url=button.url)
 
 
 async def send(message: Message, *replies: Reply) -> None:
@@ -49,10 +49,8 @@ async def send(message: Message, *replies: Reply) -> None:
     mix); a reply's contact follows it as a contact card, one tap from a call."""
     quote = message.chat.type != ChatType.PRIVATE
     for reply in replies:
-        await message.reply_text(
-            reply.html, parse_mode=ParseMode.HTML, reply_markup=keyboard(reply),
-            link_preview_options=preview(reply), do_quote=quote,
-        )
+        markup = keyboard(reply, message.get_bot().username)
+        await message.reply_text(reply.html, reply_markup=markup, do_quote=quote)
         if reply.contact is not None:
             try:
                 await message.reply_contact(phone_number=reply.contact.phone,
@@ -65,8 +63,8 @@ async def send(message: Message, *replies: Reply) -> None:
 async def edit(message: Message, reply: Reply) -> None:
     """Replace the text of a message the bot sent (a page turn)."""
     try:
-        await message.edit_text(reply.html, parse_mode=ParseMode.HTML,
-                                reply_markup=keyboard(reply), link_preview_options=preview(reply))
+        await message.edit_text(reply.html,
+                                reply_markup=keyboard(reply, message.get_bot().username))
     except BadRequest as error:
         # A double tap asks for the page already shown: nothing to change.
         if "not modified" not in str(error).lower():

@@ -7,7 +7,6 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot import i18n
 from handlers.common import conversation, user_of
 
 logger = logging.getLogger("atbot.errors")
@@ -27,7 +26,7 @@ async def report_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> No
     if message is None:
         return
     try:
-        lang = await conversation(context).language(user_of(update), message.text or "")
-        await message.reply_text(i18n.text("error", lang))
+        reply = await conversation(context).error(user_of(update), message.text or "")
+        await message.reply_text(reply.html)
     except Exception:  # the apology itself failed (network down): already logged above
         logger.warning("could not tell the user about update %s failing", update.update_id)

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
-from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
-from handlers.common import conversation, keyboard, preview, user_of
+from handlers.common import conversation, keyboard, user_of
 
 CACHE_SECONDS = 60
 
@@ -22,11 +21,8 @@ async def answer_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE
     results = [
         InlineQueryResultArticle(
             id=item.id, title=item.title, description=item.description, url=item.url,
-            reply_markup=keyboard(item.reply),
-            input_message_content=InputTextMessageContent(
-                item.reply.html, parse_mode=ParseMode.HTML,
-                link_preview_options=preview(item.reply),
-            ),
+            reply_markup=keyboard(item.reply, context.bot.username),
+            input_message_content=InputTextMessageContent(item.reply.html),
         )
         for item in items
     ]

@@ -13,10 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Settings
+from bot.answers import Answer
+from bot.config import Settings, state_path_beside
 from bot.core import Core, open_core
+from bot.data import load_data
+from bot.index import ReleaseIndex
 from bot.ingest import ingest
-from bot.store import Store
+from bot.message import read_message
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -25,6 +28,9 @@ SAMPLE_DIR = SHARED / "corpus" / "sample"
 CORPUS_ARCHIVE = SHARED / "corpus" / "thaigov-v2.tar.xz"
 SEED_FILE = DATA_DIR / "records" / "000_342210386edddb74.txt"
 SEED_URL = "https://www.thaigov.go.th/news/contents/details/88388"
+
+# The project's data, read once for the whole test session, as atbot does at start.
+DATA = load_data(DATA_DIR)
 
 needs_sample = pytest.mark.skipif(
     not SAMPLE_DIR.is_dir(), reason="../shared/corpus/sample is not beside the checkout"
@@ -51,15 +57,21 @@ def release_text(
 
 
 def settings_for(db_path: Path) -> Settings:
-    return Settings(db_path=db_path, data_dir=DATA_DIR, db_is_default=False)
+    return Settings(db_path=db_path, data_dir=DATA_DIR, state_path=state_path_beside(db_path))
 
 
 async def build_index(db_path: Path, inputs: list[str], **options: object) -> None:
-    store = await Store.open(db_path)
+    index = await ReleaseIndex.open(db_path)
     try:
-        await ingest(store, inputs, DATA_DIR, **options)  # type: ignore[arg-type]
+        await ingest(index, inputs, DATA, **options)  # type: ignore[arg-type]
     finally:
-        await store.close()
+        await index.close()
+
+
+async def search(core: Core, text: str, *, limit: int = 10, offset: int = 0) -> Answer:
+    """Ranked releases for `text`, as the engine gives them (no intent, no card)."""
+    query = await core.engine.parse(read_message(text))
+    return await core.engine.search(query, limit=limit, offset=offset)
 
 
 @pytest.fixture(scope="session")
@@ -82,7 +94,7 @@ def sample_db_copy(sample_db: Path, tmp_path: Path) -> Iterator[Path]:
 
 @pytest.fixture
 async def sample_core(sample_db: Path) -> AsyncIterator[Core]:
-    core = await open_core(settings_for(sample_db))
+    core = await open_core(settings_for(sample_db), DATA)
     try:
         yield core
     finally:

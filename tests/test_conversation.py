@@ -4,27 +4,38 @@ from __future__ import annotations
 
 import pytest
 
+from bot.actions import (
+    ACTIONS,
+    ChooseLanguage,
+    ForgetMe,
+    LatestPage,
+    PartnersPage,
+    RunExample,
+    SearchPage,
+    ShowHotline,
+    ShowPartner,
+)
 from bot.chat import render_buttons, run_chat
-from bot.conversation import PAGE_SIZE, Conversation, User
+from bot.conversation import COMMANDS, Conversation, User
 from bot.core import Core
+from bot.message import read_message
 from bot.render import MAX_MESSAGE_CHARS, Bold, Button, Link, to_html, visible_length
-from tests.conftest import SEED_URL, needs_sample
-
-pytestmark = needs_sample
+from bot.replies import PAGE_SIZE
+from tests.conftest import SEED_URL
 
 
 async def test_language_follows_choice_then_script_then_telegram(sample_core: Core) -> None:
     talk = Conversation(sample_core)
-    assert await talk.language(User(1, "en"), "ค้ามนุษย์") == "th"
-    assert await talk.language(User(1, "th"), "trafficking") == "en"
+    assert await talk.language(User(1, "en"), read_message("ค้ามนุษย์")) == "th"
+    assert await talk.language(User(1, "th"), read_message("trafficking")) == "en"
     assert await talk.language(User(1, "en")) == "en"
     assert await talk.language(User(1, "th-TH")) == "th"
-    await sample_core.store.set_user_language(1, "en")
+    await sample_core.choose_language(1, "en")
     try:
-        assert await talk.language(User(1, "th"), "ค้ามนุษย์") == "en"
+        assert await talk.language(User(1, "th"), read_message("ค้ามนุษย์")) == "en"
     finally:
-        await sample_core.store.forget_user(1)
-    assert await sample_core.store.user_language(1) is None
+        await sample_core.forget(1)
+    assert await sample_core.language_choice(1) is None
 
 
 async def test_results_page_has_titles_dates_links_and_buttons(sample_core: Core) -> None:
@@ -33,18 +44,19 @@ async def test_results_page_has_titles_dates_links_and_buttons(sample_core: Core
     assert html.count("<b>") == PAGE_SIZE + 1
     assert "25 ก.ย. 2567" in html and f'href="{SEED_URL}"' in html
     actions = [b.action for row in reply.buttons for b in row]
-    assert actions[-1] == "hotline"
-    more = next(a for a in actions if a.startswith("more:"))
-    page = await Conversation(sample_core).button(more, User(5))
-    assert page.edit and "(4–6 จาก" in page.reply.plain
+    assert actions[-1] == ShowHotline()
+    more = next(a for a in actions if isinstance(a, SearchPage))
+    page = await more.press(Conversation(sample_core), User(5))
+    assert page.edit and "(4–6 จาก" in page.replies[0].plain
 
 
 async def test_every_reply_fits_telegram(sample_core: Core) -> None:
     talk = Conversation(sample_core)
     replies = [r for q in ("ค้ามนุษย์", "trafficking", "x" * 5000, "ช่วยด้วย ถูกขัง", "IOM")
                for r in await talk.message(q, User(6))]
-    replies += [await talk.command(c, User(6)) for c in ("start", "help", "hotline", "partners",
-                                                          "about", "latest", "lang", "nope")]
+    for command in COMMANDS:
+        replies += await command.reply(talk, User(6), "")
+    replies += await talk.unknown_command(User(6))
     for reply in replies:
         assert visible_length(reply.paragraphs) <= MAX_MESSAGE_CHARS
         assert reply.plain
@@ -52,10 +64,12 @@ async def test_every_reply_fits_telegram(sample_core: Core) -> None:
 
 async def test_unknown_or_stale_buttons_are_answered_kindly(sample_core: Core) -> None:
     talk = Conversation(sample_core)
-    stale = await talk.button("more:0000000000000000:3", User(7))
-    assert not stale.edit and "หมดอายุ" in stale.reply.plain
-    junk = await talk.button("garbage:::", User(7))
-    assert junk.reply.plain
+    stale = await SearchPage("0000000000000000", 3).press(talk, User(7))
+    assert not stale.edit and "หมดอายุ" in stale.replies[0].plain
+    junk = await talk.stale_button(User(7))
+    assert junk.replies[0].plain and not junk.edit
+    unknown = await ShowPartner("no_such_partner").press(talk, User(7))
+    assert "หมดอายุ" in unknown.replies[0].plain
 
 
 async def test_terminal_chat_uses_the_same_conversation(sample_core: Core) -> None:
@@ -69,7 +83,7 @@ async def test_terminal_chat_uses_the_same_conversation(sample_core: Core) -> No
 
 
 def test_buttons_render_as_numbers() -> None:
-    text, flat = render_buttons([[Button("a", "x"), Button("b", url="https://e.org")]])
+    text, flat = render_buttons([[Button("a", ShowHotline()), Button("b", url="https://e.org")]])
     assert text == "[1] a  [2] b (https://e.org)"
     assert [b.label for b in flat] == ["a", "b"]
 
@@ -82,7 +96,26 @@ def test_html_escapes_every_piece_of_text() -> None:
 
 def test_button_actions_must_fit_callback_data() -> None:
     with pytest.raises(ValueError, match="64 bytes"):
-        Button("x", "ค" * 30)
+        Button("x", ShowPartner("p" * 60))
+
+
+@pytest.mark.parametrize("action", [
+    SearchPage("0123456789abcdef", 3), LatestPage(6), ShowHotline(), RunExample("th", 2),
+    ChooseLanguage("en"), PartnersPage(1), ShowPartner("iom"), ForgetMe(),
+])
+def test_each_action_reads_back_its_own_data_and_only_it(action: object) -> None:
+    kind = type(action)
+    assert kind in ACTIONS
+    data = action.data  # type: ignore[attr-defined]
+    assert kind.parse(data) == action  # type: ignore[attr-defined]
+    assert [k for k in ACTIONS if k.pattern.match(data)] == [kind]
+    assert kind.parse(data + ":") is None  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("data", ["latest:99999999999999999999", "more:XYZ:3", "partners:-1",
+                                  "hotline ", "ex:th:", "garbage:::", ""])
+def test_forged_or_damaged_data_is_no_action(data: str) -> None:
+    assert not any(kind.pattern.match(data) for kind in ACTIONS)
 
 
 async def test_english_readers_learn_what_a_thai_release_is_about(sample_core: Core) -> None:

@@ -7,7 +7,8 @@ import importlib
 
 import pytest
 
-MODULES = ["bot.thai", "bot.dates", "bot.records", "bot.render", "bot.romanize"]
+MODULES = ["bot.thai", "bot.dates", "bot.records", "bot.render", "bot.romanize", "bot.matcher",
+           "bot.message"]
 
 
 @pytest.mark.parametrize("name", MODULES)

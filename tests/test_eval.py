@@ -1,8 +1,8 @@
 """Retrieval quality floor in CI: the judged queries whose answers are in the sample.
 
 The full evaluation (benchmarks/eval/run.py --db FULL) runs over the whole
-corpus; CI has the sample index, so it checks the queries answered there,
-through `atbot ask --json` as the full run does.
+corpus; CI has the sample index, so it checks the queries answered there, asking
+the core service as the full run does.
 """
 
 from __future__ import annotations
@@ -11,9 +11,7 @@ import importlib.util
 import sys
 from pathlib import Path
 
-from tests.conftest import ROOT, needs_sample
-
-pytestmark = needs_sample
+from tests.conftest import ROOT
 
 _SPEC = importlib.util.spec_from_file_location("eval_run", ROOT / "benchmarks" / "eval" / "run.py")
 assert _SPEC and _SPEC.loader
@@ -31,7 +29,7 @@ KIND_MRR_FLOOR = 0.75
 def test_sample_queries_stay_above_the_floor(sample_db: Path) -> None:
     judged = evaluation.load_judged(sample_only=True)
     assert len(judged) >= 60
-    scores = evaluation.evaluate(judged, sample_db, baseline=False, use_subprocess=False)
+    scores = evaluation.evaluate(judged, sample_db, baseline=False)
     hit1, _, mrr = scores["overall"].row()
     table = {kind: tuple(round(x, 3) for x in s.row()) for kind, s in scores.items()}
     print(f"\nsample evaluation ({len(judged)} queries): {table}")

@@ -17,11 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.index import ReleaseIndex
 from bot.ingest import IngestReport, ingest
-from bot.store import Store
-from tests.conftest import DATA_DIR, ROOT, SAMPLE_DIR, needs_sample, release_text
-
-pytestmark = needs_sample
+from tests.conftest import DATA, ROOT, SAMPLE_DIR, needs_sample, release_text
 
 
 def dump(db_path: Path) -> list[tuple[object, ...]]:
@@ -35,11 +33,11 @@ def dump(db_path: Path) -> list[tuple[object, ...]]:
 
 
 async def run_ingest(db_path: Path, inputs: list[str], **options: object) -> IngestReport:
-    store = await Store.open(db_path)
+    index = await ReleaseIndex.open(db_path)
     try:
-        return await ingest(store, inputs, DATA_DIR, **options)  # type: ignore[arg-type]
+        return await ingest(index, inputs, DATA, **options)  # type: ignore[arg-type]
     finally:
-        await store.close()
+        await index.close()
 
 
 def trafficking_files() -> list[Path]:
@@ -47,6 +45,7 @@ def trafficking_files() -> list[Path]:
             if any(t in p.read_text(encoding="utf-8").lower() for t in ("ค้ามนุษย์", "trafficking"))]
 
 
+@needs_sample
 async def test_sample_ingest_keeps_the_trafficking_releases(tmp_path: Path) -> None:
     report = await run_ingest(tmp_path / "a.sqlite3", [str(SAMPLE_DIR)])
     assert report.read == 201
@@ -59,6 +58,7 @@ async def test_sample_ingest_keeps_the_trafficking_releases(tmp_path: Path) -> N
     assert "https://www.thaigov.go.th/news/contents/details/88388" in indexed_urls
 
 
+@needs_sample
 async def test_second_ingest_changes_nothing(tmp_path: Path) -> None:
     db_path = tmp_path / "a.sqlite3"
     first = await run_ingest(db_path, [str(SAMPLE_DIR)])
@@ -70,6 +70,7 @@ async def test_second_ingest_changes_nothing(tmp_path: Path) -> None:
     assert dump(db_path) == before
 
 
+@needs_sample
 async def test_all_indexes_off_topic_releases_too(tmp_path: Path) -> None:
     report = await run_ingest(tmp_path / "a.sqlite3", [str(SAMPLE_DIR)], all_topics=True)
     assert (report.indexed, report.off_topic, report.failed) == (201, 0, 0)
@@ -111,6 +112,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         return None
 
 
+@needs_sample
 async def test_ingest_streams_an_archive_from_a_url(tmp_path: Path, http_server: str) -> None:
     files = sorted(SAMPLE_DIR.rglob("*.txt"))[:40]
     with tarfile.open(tmp_path / "part.tar.gz", "w:gz") as tar:
@@ -143,6 +145,7 @@ async def test_bad_files_are_reported_and_do_not_stop_the_run(tmp_path: Path) ->
     assert reasons[str(tmp_path / "missing")] == "no such file, folder or URL"
 
 
+@needs_sample
 async def test_a_truncated_archive_keeps_what_was_read(tmp_path: Path) -> None:
     archive = tmp_path / "sample.tar.gz"
     with tarfile.open(archive, "w:gz") as tar:

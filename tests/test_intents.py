@@ -8,11 +8,24 @@ from pathlib import Path
 import pytest
 
 from bot.core import Core
-from bot.intents import SignalRule
-from tests.conftest import DATA_DIR, needs_sample
+from bot.intents import SignalRule, Verdict
+from bot.message import read_message
+from tests.conftest import DATA
 
 MESSAGES = Path(__file__).parent / "data" / "distress_messages.tsv"
-RULE = SignalRule.from_toml(DATA_DIR / "distress.toml")
+
+
+class Rule:
+    """A signal rule judging plain strings, as messages read them."""
+
+    def __init__(self, rule: SignalRule) -> None:
+        self.rule = rule
+
+    def judge(self, text: str) -> Verdict:
+        return self.rule.judge(read_message(text))
+
+
+RULE = Rule(DATA.distress_rule)
 
 
 def labelled() -> list[dict[str, str]]:
@@ -64,18 +77,17 @@ def test_terms_whose_bare_form_is_another_word_keep_their_tone_marks() -> None:
     assert violence not in RULE.judge("ทำรายงานเรื่องแรงงานข้ามชาติ").groups  # a report
     assert ransom in RULE.judge("เขาเรียกค่าตัวพี่สาวสองแสน").groups
     assert ransom not in RULE.judge("ค่าตั๋วเครื่องบินกลับไทย").groups  # a ticket fare
-    hotline = SignalRule.from_toml(DATA_DIR / "hotline.toml")
+    hotline = Rule(DATA.hotline_rule)
     assert hotline.judge("แจ้งความที่ไหน").distress
     assert not hotline.judge("รัฐบาลชี้แจงความคืบหน้าคดีค้ามนุษย์").distress  # clarifies
 
 
-@needs_sample
 @pytest.mark.parametrize(
     "text", ["สายด่วน", "แจ้งเหตุ", "โทรแจ้งที่ไหน", "how do I report trafficking",
              "hotline number", "1300", "สายด่วน 1300 ค้ามนุษย์"],
 )
 async def test_hotline_questions_get_the_card_then_releases(sample_core: Core, text: str) -> None:
-    answer = await sample_core.ask(text, limit=5)
+    answer = await sample_core.ask(read_message(text), limit=5)
     assert answer.intent == "hotline"
     card = answer.as_json()["card"]
     assert isinstance(card, dict)
@@ -83,20 +95,18 @@ async def test_hotline_questions_get_the_card_then_releases(sample_core: Core, t
     assert answer.results, "releases that mention the channel follow the card"
 
 
-@needs_sample
 async def test_distress_answer_reassures_and_carries_the_card(sample_core: Core) -> None:
-    answer = await sample_core.ask("ช่วยด้วย ถูกหลอกไปทำงาน ออกไม่ได้")
+    answer = await sample_core.ask(read_message("ช่วยด้วย ถูกหลอกไปทำงาน ออกไม่ได้"))
     assert answer.intent == "distress"
     data = answer.as_json()
     assert data["card"]["reassure"] is True  # type: ignore[index]
 
 
-@needs_sample
 @pytest.mark.parametrize("text", ["IOM", "ไอโอเอ็ม", "องค์การระหว่างประเทศเพื่อการโยกย้ายถิ่นฐาน",
                                   "UNODC Thailand", "iom คือใคร"])
 async def test_a_partner_name_gets_its_card_and_newest_releases(sample_core: Core,
                                                                 text: str) -> None:
-    answer = await sample_core.ask(text, limit=10)
+    answer = await sample_core.ask(read_message(text), limit=10)
     assert answer.intent == "partner", answer.intent
     card = answer.as_json()["card"]
     assert isinstance(card, dict) and card["releases"] >= 1 and card["latest"]
@@ -105,17 +115,15 @@ async def test_a_partner_name_gets_its_card_and_newest_releases(sample_core: Cor
     assert answer.total == card["releases"]
 
 
-@needs_sample
 async def test_thai_name_alone_finds_releases_naming_the_partner_in_thai(
     sample_core: Core,
 ) -> None:
     # 65280 names IOM only as ไอโอเอ็ม; "IOM" still finds it (recognised at ingest).
-    answer = await sample_core.ask("IOM", limit=20)
+    answer = await sample_core.ask(read_message("IOM"), limit=20)
     urls = {r.url for r in answer.results}
     assert "https://www.thaigov.go.th/news/contents/details/65280" in urls
 
 
-@needs_sample
 async def test_partner_with_other_words_is_a_search(sample_core: Core) -> None:
-    answer = await sample_core.ask("IOM cooperation 2024")
+    answer = await sample_core.ask(read_message("IOM cooperation 2024"))
     assert answer.intent == "search"

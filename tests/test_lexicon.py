@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.lexicon import Concept, ConceptFinder, Lexicon, TopicRule, longest_mentions
+from bot.lexicon import Concept, longest_mentions
+from bot.matcher import TermMatcher
 from bot.thai import Segmenter
-from tests.conftest import DATA_DIR
+from tests.conftest import DATA
 
-RULE = TopicRule.from_toml(DATA_DIR / "topics.toml")
+RULE = DATA.topic_rule
 
 
 @pytest.mark.parametrize(
@@ -48,12 +49,17 @@ CONCEPTS = [
 ]
 
 
+def concept_finder(concepts: list[Concept]) -> TermMatcher[Concept]:
+    """What Lexicon.finder is, for a few concepts."""
+    return TermMatcher(((v, c) for c in concepts for v in c.variants), segmented=True)
+
+
 def test_finder_respects_word_boundaries() -> None:
     segmenter = Segmenter(["พม.", "ไอโอเอ็ม"])
-    finder = ConceptFinder(CONCEPTS)
+    finder = concept_finder(CONCEPTS)
 
     def found(text: str) -> set[str]:
-        return {m.concept.id for m in finder.find(segmenter.index_text(text))}
+        return {m.value.id for m in finder.find(segmenter.index_text(text))}
 
     assert found("แรงงานพม่าในประเทศไทย") == {"myanmar", "thailand"}
     assert found("ปลัด พม. ร่วมประชุม") == {"msdhs"}
@@ -63,16 +69,16 @@ def test_finder_respects_word_boundaries() -> None:
 
 
 def test_longest_mention_wins_over_the_pieces_inside_it() -> None:
-    finder = ConceptFinder(CONCEPTS)
+    finder = concept_finder(CONCEPTS)
     text = Segmenter().index_text("ความร่วมมือของประเทศไทยกับ IOM")
     mentions = longest_mentions(finder.find(text))
-    assert [m.concept.id for m in mentions] == ["thailand", "iom"]
+    assert [m.value.id for m in mentions] == ["thailand", "iom"]
     plain = text.replace("\u200b", "")
     assert plain[mentions[0].start:mentions[0].end] == "ประเทศไทย"
 
 
 def test_project_lexicon_loads_and_is_consistent() -> None:
-    lexicon = Lexicon.load(DATA_DIR)
+    lexicon = DATA.lexicon
     ids = [c.id for c in lexicon.concepts]
     assert len(ids) == len(set(ids)), "concept ids must be unique"
     owners: dict[str, str] = {}

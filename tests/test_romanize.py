@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core import Core
+from bot.message import read_message
 from bot.romanize import Romanizer, name_candidates, sound_key
 from bot.thai import WORD_SEP, Segmenter
 from tests.conftest import SEED_URL, needs_sample
@@ -54,5 +55,5 @@ def test_romanizer_is_offline_and_cached() -> None:
 ])
 async def test_a_name_in_the_other_script_finds_the_release(sample_core: Core, query: str,
                                                             url: str) -> None:
-    answer = await sample_core.ask(query, limit=3)
+    answer = await sample_core.ask(read_message(query), limit=3)
     assert url in [r.url for r in answer.results]

@@ -8,15 +8,13 @@ import pytest
 
 from bot.core import Core
 from bot.query import fts_phrase
-from tests.conftest import SEED_URL, needs_sample
-
-pytestmark = needs_sample
+from tests.conftest import SEED_URL, search
 
 DETAILS = "https://www.thaigov.go.th/news/contents/details/"
 
 
 async def urls(core: Core, query: str, limit: int = 10) -> list[str]:
-    answer = await core.engine.search(query, limit=limit)
+    answer = await search(core, query, limit=limit)
     return [result.url for result in answer.results]
 
 
@@ -61,21 +59,21 @@ async def test_expected_release_is_near_the_top(
     ],
 )
 async def test_date_limits_hold(sample_core: Core, query: str, start: date, end: date) -> None:
-    answer = await sample_core.engine.search(query, limit=20)
+    answer = await search(sample_core, query, limit=20)
     assert answer.results
     assert all(start <= r.date <= end for r in answer.results)
     assert (answer.date_from, answer.date_to) == (start, end)
 
 
 async def test_a_year_is_a_preference_not_a_limit(sample_core: Core) -> None:
-    answer = await sample_core.engine.search("IOM 2023", limit=10)
+    answer = await search(sample_core, "IOM 2023", limit=10)
     assert answer.results[0].date.year == 2023
     in_year = [r.date.year == 2023 for r in answer.results]
     assert in_year == sorted(in_year, reverse=True), "releases of 2023 come first"
 
 
 async def test_a_day_without_releases_widens_to_its_month(sample_core: Core) -> None:
-    answer = await sample_core.engine.search("ค้ามนุษย์ 3 ก.ย. 2567")
+    answer = await search(sample_core, "ค้ามนุษย์ 3 ก.ย. 2567")
     assert answer.results
     assert (answer.date_from, answer.date_to) == (date(2024, 9, 1), date(2024, 9, 30))
 
@@ -86,15 +84,15 @@ async def test_june_2023_campaign_releases_are_found(sample_core: Core) -> None:
 
 
 async def test_a_date_alone_lists_that_period_newest_first(sample_core: Core) -> None:
-    answer = await sample_core.engine.search("กันยายน 2567", limit=5)
+    answer = await search(sample_core, "กันยายน 2567", limit=5)
     days = [r.date for r in answer.results]
     assert days and days == sorted(days, reverse=True)
     assert all(d.year == 2024 and d.month == 9 for d in days)
 
 
 async def test_results_carry_summary_snippet_and_paging(sample_core: Core) -> None:
-    first = await sample_core.engine.search("ค้ามนุษย์", limit=3)
-    second = await sample_core.engine.search("ค้ามนุษย์", limit=3, offset=3)
+    first = await search(sample_core, "ค้ามนุษย์", limit=3)
+    second = await search(sample_core, "ค้ามนุษย์", limit=3, offset=3)
     assert first.total > 6 and first.has_more
     assert not {r.id for r in first.results} & {r.id for r in second.results}
     for result in first.results:
@@ -104,7 +102,7 @@ async def test_results_carry_summary_snippet_and_paging(sample_core: Core) -> No
 
 
 async def test_no_match_says_so(sample_core: Core) -> None:
-    answer = await sample_core.engine.search("xylophone quantum zebra")
+    answer = await search(sample_core, "xylophone quantum zebra")
     assert answer.results == [] and answer.message == "no_results"
 
 
@@ -119,10 +117,10 @@ HOSTILE = [
 
 @pytest.mark.parametrize("query", HOSTILE)
 async def test_hostile_queries_never_raise(sample_core: Core, query: str) -> None:
-    answer = await sample_core.engine.search(query)
+    answer = await search(sample_core, query)
     assert isinstance(answer.results, list)
     assert answer.results or answer.message
-    assert await sample_core.store.count() >= 151
+    assert (await sample_core.stats()).releases >= 151
 
 
 def test_user_text_is_always_quoted_for_match() -> None:

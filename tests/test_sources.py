@@ -14,13 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.helplines import load_help_channels
-from bot.partners import load_partners
 from bot.records import canonical_url
-from tests.conftest import CORPUS_ARCHIVE, DATA_DIR, SAMPLE_DIR
+from tests.conftest import CORPUS_ARCHIVE, DATA, DATA_DIR, SAMPLE_DIR
 
+# Each channel as its table in the file, so that every cited key is checked.
 CHANNELS = tomllib.loads((DATA_DIR / "help_channels.toml").read_text(encoding="utf-8"))["channel"]
-PARTNERS = load_partners(DATA_DIR / "partners.toml")
+PARTNERS = DATA.partners
 _RE_SOURCE = re.compile(r"ที่มา\s*:\s*(\S+)\s*$")
 
 
@@ -92,7 +91,7 @@ def test_hours_and_free_are_only_claimed_with_a_quote_that_says_so() -> None:
 
 
 def test_the_1300_hotline_comes_first() -> None:
-    channels = load_help_channels(DATA_DIR / "help_channels.toml")
+    channels = DATA.help_channels
     assert channels[0].contact == "1300"
     assert channels[0].hours_en == "24 hours" and channels[0].free
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.matcher import TermMatcher
 from bot.summary import SNIPPET_MAX, SUMMARY_MAX, cut, snippet, summarize
 
 
@@ -30,26 +31,33 @@ def test_summary_of_a_release_with_no_body_is_its_title() -> None:
     assert summarize("Only a title", [], "en") == "Only a title"
 
 
+def needles(*groups: list[str], weights: list[float] | None = None,
+            ) -> tuple[TermMatcher[int], list[float]]:
+    """Each group's forms, found as search finds them, and the groups' weights."""
+    matcher = TermMatcher(((form, n) for n, forms in enumerate(groups) for form in forms),
+                          prefixes=True)
+    return matcher, weights or [1.0] * len(groups)
+
+
 def test_snippet_picks_the_sentence_with_most_query_words() -> None:
     paragraphs = [
         "The minister met partners in Bangkok.",
         "Victims of trafficking from Vietnam were helped by IOM. Another sentence.",
     ]
-    groups = [(["trafficking"], 1.0), (["vietnam"], 1.0), (["iom"], 1.0)]
-    text = snippet(paragraphs, groups, "en")
+    text = snippet(paragraphs, *needles(["trafficking"], ["vietnam"], ["iom"]), "en")
     assert text == "Victims of trafficking from Vietnam were helped by IOM."
 
 
 def test_snippet_prefers_the_rarer_word() -> None:
     paragraphs = ["Trafficking and Vietnam and meetings.", "The meeting was in Dalat."]
-    groups = [(["trafficking"], 0.2), (["vietnam"], 0.5), (["dalat"], 3.0)]
-    assert snippet(paragraphs, groups, "en") == "The meeting was in Dalat."
+    found = needles(["trafficking"], ["vietnam"], ["dalat"], weights=[0.2, 0.5, 3.0])
+    assert snippet(paragraphs, *found, "en") == "The meeting was in Dalat."
 
 
 def test_snippet_is_empty_without_matches_and_bounded_with_them() -> None:
-    assert snippet(["nothing here"], [(["trafficking"], 1.0)], "en") == ""
+    assert snippet(["nothing here"], *needles(["trafficking"]), "en") == ""
     long = "คำ " * 200 + "ค้ามนุษย์ " + "คำ " * 200
-    text = snippet([long], [(["ค้ามนุษย์"], 1.0)], "th")
+    text = snippet([long], *needles(["ค้ามนุษย์"]), "th")
     assert "ค้ามนุษย์" in text
     assert len(text) <= SNIPPET_MAX
 

@@ -3,10 +3,10 @@
     python benchmarks/eval/run.py --db FULL.sqlite3            # the whole set
     python benchmarks/eval/run.py --db SAMPLE.sqlite3 --sample  # CI subset
 
-Every query of queries.tsv goes through `atbot ask --json` (in process by
-default, `--subprocess` for real processes), once with the engine and once
-with `--baseline` (segmented FTS5 bm25, no expansion, no fuzziness), and the
-script prints Hit@1, Hit@3 and MRR@10 per kind and overall.
+Every query of queries.tsv is asked of the core service, as `atbot ask` asks
+it, once with the engine and once with the baseline (segmented FTS5 bm25, no
+expansion, no fuzziness), and the script prints Hit@1, Hit@3 and MRR@10 per
+kind and overall.
 
 With --sample, only queries with a relevant release in ../shared/corpus/sample
 count, and only those releases are relevant (the sample index has no others).
@@ -15,11 +15,8 @@ count, and only those releases are relevant (the sample index has no others).
 from __future__ import annotations
 
 import argparse
-import contextlib
+import asyncio
 import csv
-import io
-import json
-import subprocess
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
@@ -27,6 +24,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+
+from bot.config import Settings, state_path_beside  # noqa: E402
+from bot.core import Core, open_core  # noqa: E402
+from bot.data import load_data  # noqa: E402
+
 QUERIES = Path(__file__).with_name("queries.tsv")
 SAMPLE_DIR = ROOT.parent / "shared" / "corpus" / "sample"
 TOP = 10
@@ -78,23 +80,14 @@ def load_judged(sample_only: bool, path: Path = QUERIES) -> list[Judged]:
     return judged
 
 
-def ask(query: str, db: Path, *, baseline: bool, use_subprocess: bool) -> list[str]:
-    """Result URLs from `atbot ask --json`, best first."""
-    args = ["ask", query, "--json", "--limit", str(TOP), "--db", str(db)]
+async def ask(core: Core, query: str, *, baseline: bool) -> list[str]:
+    """Result URLs for a question, best first, as `atbot ask` would give them."""
+    message = core.read(query)
     if baseline:
-        args.append("--baseline")
-    if use_subprocess:
-        done = subprocess.run([sys.executable, "-m", "bot", *args], cwd=ROOT, check=True,
-                              capture_output=True, text=True)
-        output = done.stdout
+        answer = await core.baseline(message, limit=TOP)
     else:
-        from bot.__main__ import main
-
-        buffer = io.StringIO()
-        with contextlib.redirect_stdout(buffer):
-            main(args)
-        output = buffer.getvalue()
-    return [result["url"] for result in json.loads(output)["results"]]
+        answer = await core.ask(message, limit=TOP)
+    return [result.url for result in answer.results]
 
 
 def first_relevant_rank(urls: list[str], relevant: tuple[str, ...]) -> int | None:
@@ -104,16 +97,28 @@ def first_relevant_rank(urls: list[str], relevant: tuple[str, ...]) -> int | Non
     return None
 
 
-def evaluate(judged: list[Judged], db: Path, *, baseline: bool, use_subprocess: bool,
+def evaluate(judged: list[Judged], db: Path, *, baseline: bool,
              misses: list[str] | None = None) -> dict[str, Scores]:
+    """Scores per kind (and "overall") of the judged queries over the index `db`."""
+    return asyncio.run(_evaluate(judged, db, baseline=baseline, misses=misses))
+
+
+async def _evaluate(judged: list[Judged], db: Path, *, baseline: bool,
+                    misses: list[str] | None) -> dict[str, Scores]:
+    data_dir = ROOT / "data"
+    settings = Settings(db_path=db, data_dir=data_dir, state_path=state_path_beside(db))
+    core = await open_core(settings, load_data(data_dir))
     scores: dict[str, Scores] = defaultdict(Scores)
-    for item in judged:
-        urls = ask(item.query, db, baseline=baseline, use_subprocess=use_subprocess)
-        rank = first_relevant_rank(urls, item.relevant)
-        scores[item.kind].add(rank)
-        scores["overall"].add(rank)
-        if misses is not None and rank != 1:
-            misses.append(f"{item.id} {item.kind:12} rank={rank} {item.query}")
+    try:
+        for item in judged:
+            urls = await ask(core, item.query, baseline=baseline)
+            rank = first_relevant_rank(urls, item.relevant)
+            scores[item.kind].add(rank)
+            scores["overall"].add(rank)
+            if misses is not None and rank != 1:
+                misses.append(f"{item.id} {item.kind:12} rank={rank} {item.query}")
+    finally:
+        await core.close()
     return scores
 
 
@@ -133,16 +138,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     parser.add_argument("--db", required=True, type=Path)
     parser.add_argument("--sample", action="store_true", help="the CI subset (sample index)")
-    parser.add_argument("--subprocess", action="store_true", help="one atbot process per query")
     parser.add_argument("--misses", action="store_true", help="list queries not answered first")
     parser.add_argument("--queries", type=Path, default=QUERIES,
                         help="another judged set in the same format (a held-out one)")
     args = parser.parse_args()
     judged = load_judged(args.sample, args.queries)
     misses: list[str] = []
-    engine = evaluate(judged, args.db, baseline=False, use_subprocess=args.subprocess,
-                      misses=misses)
-    baseline = evaluate(judged, args.db, baseline=True, use_subprocess=args.subprocess)
+    engine = evaluate(judged, args.db, baseline=False, misses=misses)
+    baseline = evaluate(judged, args.db, baseline=True)
     print_table(engine, baseline)
     if args.misses:
         print("\n".join(["", "not first:", *misses]))

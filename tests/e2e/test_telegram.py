@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SEED_URL, needs_sample
+from tests.conftest import ROOT, SEED_URL
 from tests.e2e.conftest import TOKEN, BotProcess, start_bot
 from tests.e2e.fake_bot_api import (
     FakeBotAPI,
@@ -26,8 +26,6 @@ from tests.e2e.fake_bot_api import (
     inline_query,
     text_message,
 )
-
-pytestmark = needs_sample
 
 
 def visible(html: str) -> str:

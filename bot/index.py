@@ -1,23 +1,26 @@
-"""The SQLite index: schema, migrations, writes and the queries search needs.
+"""The release index: one SQLite file, its schema, ingest's writes and the reads
+search needs.
 
-One file, WAL mode, so the bot can answer while an ingest writes. Releases
-live in `releases`; their searchable text (Thai pre-segmented with an
-invisible separator) lives in the FTS5 table `release_text` under the same
-rowid; `release_terms` exposes the index vocabulary for typo correction.
+Ingest updates the file in place while the bot answers from it (WAL mode: the
+bot sees each batch once it is committed); the bot itself only reads it, so
+the file can be built on one machine and copied to others. Releases live in
+`releases`; their searchable text (Thai pre-segmented with an invisible
+separator) lives in the FTS5 table `release_text` under the same rowid;
+`release_terms` exposes the index vocabulary for typo correction. What the
+bot keeps about people is not here: see bot/state.py.
 """
 
 from __future__ import annotations
 
-import hashlib
+import asyncio
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-import aiosqlite
-
+from bot.sqlite import SqliteFile, utc_now
 from bot.thai import WORD_SEP
 
 # FTS5 tokenizer: Porter stemming for English; Thai vowels and tone marks
@@ -49,21 +52,9 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE VIRTUAL TABLE release_terms USING fts5vocab(release_text, 'row');
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
-    # 2: what the bot keeps for users: a language choice per user id, and
-    # search texts (no user or chat id) so that "More results" buttons work.
-    """
-    CREATE TABLE users (
-        user_id INTEGER PRIMARY KEY,
-        lang TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-    );
-    CREATE TABLE searches (
-        key TEXT PRIMARY KEY,
-        query TEXT NOT NULL,
-        used_at TEXT NOT NULL
-    );
-    CREATE INDEX searches_by_use ON searches(used_at);
-    """,
+    # 2: created the tables of what the bot kept about people, which live in
+    # their own store now (bot/state.py; see 6).
+    "SELECT 1;",
     # 3: how many indexed releases mention each partner, and the latest date;
     # recomputed at the end of every ingest.
     """
@@ -85,12 +76,13 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE releases ADD COLUMN length INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE releases ADD COLUMN title_words TEXT NOT NULL DEFAULT '';
     """,
+    # 6: people's state lives in its own store (bot/state.py, which takes over
+    # what these tables held when it is created).
+    """
+    DROP TABLE IF EXISTS users;
+    DROP TABLE IF EXISTS searches;
+    """,
 )
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-class StoreError(RuntimeError):
-    """The database cannot be used (newer schema, not an atbot database...)."""
 
 
 @dataclass(frozen=True)
@@ -150,67 +142,10 @@ class Stats:
     last_ingest: str | None
 
 
-class Store:
-    """An open index database. Use `await Store.open(path)`, then `await close()`."""
+class ReleaseIndex(SqliteFile):
+    """An open release index. `await ReleaseIndex.open(path)`, then `await close()`."""
 
-    # Stored search texts are deleted this many days after their last use.
-    search_days = 7
-
-    def __init__(self, db: aiosqlite.Connection, path: Path) -> None:
-        self.db = db
-        self.path = path
-
-    @classmethod
-    async def open(cls, path: Path, *, readonly: bool = False) -> Store:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        db = await aiosqlite.connect(path, isolation_level=None)
-        try:
-            await db.execute("PRAGMA journal_mode=WAL")
-            await db.execute("PRAGMA synchronous=NORMAL")
-            await db.execute("PRAGMA busy_timeout=10000")
-            store = cls(db, path)
-            if not readonly:
-                await store.migrate()
-            else:
-                await store._check_version()
-        except sqlite3.DatabaseError as error:
-            await db.close()
-            raise StoreError(f"{path}: not a usable atbot database ({error})") from None
-        except BaseException:
-            await db.close()
-            raise
-        return store
-
-    async def close(self) -> None:
-        await self.db.close()
-
-    def close_without_loop(self) -> None:
-        """Close from outside any event loop (the loop that opened it is gone): the
-        connection's thread would otherwise keep the process alive."""
-        self.db.stop()
-
-    async def _version(self) -> int:
-        async with self.db.execute("PRAGMA user_version") as cursor:
-            row = await cursor.fetchone()
-        return int(row[0]) if row else 0
-
-    async def _check_version(self) -> int:
-        version = await self._version()
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path} was made by a newer atbot (schema {version}, "
-                f"this one knows {SCHEMA_VERSION}); upgrade atbot"
-            )
-        return version
-
-    async def migrate(self) -> None:
-        """Bring the schema up to SCHEMA_VERSION, one transaction per step."""
-        version = await self._check_version()
-        for number in range(version + 1, SCHEMA_VERSION + 1):
-            script = MIGRATIONS[number - 1]
-            await self.db.executescript(
-                f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;"
-            )
+    migrations = MIGRATIONS
 
     # --- writing -------------------------------------------------------
 
@@ -220,15 +155,10 @@ class Store:
 
     async def upsert(self, entries: Sequence[IndexEntry]) -> None:
         """Insert or replace releases by URL, all in one transaction."""
-        now = _now()
-        await self.db.execute("BEGIN IMMEDIATE")
-        try:
+        now = utc_now()
+        async with self.transaction():
             for entry in entries:
                 await self._upsert_one(entry, now)
-            await self.db.execute("COMMIT")
-        except BaseException:
-            await self.db.execute("ROLLBACK")
-            raise
 
     async def _upsert_one(self, entry: IndexEntry, now: str) -> None:
         values = (
@@ -262,11 +192,12 @@ class Store:
         )
 
     async def set_meta(self, key: str, value: str) -> None:
-        await self.db.execute(
-            "INSERT INTO meta (key, value) VALUES (?, ?)"
-            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (key, value),
-        )
+        async with self.transaction() as db:
+            await db.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
 
     async def get_meta(self, key: str) -> str | None:
         async with self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)) as cursor:
@@ -275,7 +206,8 @@ class Store:
 
     async def optimize(self) -> None:
         """Merge FTS segments after a large ingest (smaller, faster index)."""
-        await self.db.execute("INSERT INTO release_text (release_text) VALUES ('optimize')")
+        async with self.transaction() as db:
+            await db.execute("INSERT INTO release_text (release_text) VALUES ('optimize')")
 
     async def refresh_partner_stats(self, partner_ids: Iterable[str]) -> None:
         """Count, per partner, the releases whose recognised concepts include it."""
@@ -286,13 +218,12 @@ class Store:
                 for concept in wanted.intersection(concepts.split()):
                     count, latest = counts[concept]
                     counts[concept] = (count + 1, max(latest, day))
-        await self.db.execute("BEGIN IMMEDIATE")
-        await self.db.execute("DELETE FROM partner_stats")
-        await self.db.executemany(
-            "INSERT INTO partner_stats (partner_id, releases, latest) VALUES (?, ?, ?)",
-            [(p, n, latest or None) for p, (n, latest) in counts.items()],
-        )
-        await self.db.execute("COMMIT")
+        async with self.transaction() as db:
+            await db.execute("DELETE FROM partner_stats")
+            await db.executemany(
+                "INSERT INTO partner_stats (partner_id, releases, latest) VALUES (?, ?, ?)",
+                [(p, n, latest or None) for p, (n, latest) in counts.items()],
+            )
 
     async def names(self) -> dict[str, str]:
         """Thai name -> its romanisation."""
@@ -300,10 +231,9 @@ class Store:
             return {thai: latin async for thai, latin in cursor}
 
     async def add_names(self, romanised: dict[str, str]) -> None:
-        await self.db.execute("BEGIN IMMEDIATE")
-        await self.db.executemany("INSERT OR REPLACE INTO names (thai, latin) VALUES (?, ?)",
-                                  list(romanised.items()))
-        await self.db.execute("COMMIT")
+        async with self.transaction() as db:
+            await db.executemany("INSERT OR REPLACE INTO names (thai, latin) VALUES (?, ?)",
+                                 list(romanised.items()))
 
     async def partner_stats(self) -> dict[str, tuple[int, date | None]]:
         async with self.db.execute("SELECT partner_id, releases, latest FROM partner_stats") as c:
@@ -324,46 +254,6 @@ class Store:
         ) as cursor:
             row = await cursor.fetchone()
         return releases, int(row[0]) if row else 0
-
-    # --- what the bot keeps for users ------------------------------------
-
-    async def user_language(self, user_id: int) -> str | None:
-        async with self.db.execute("SELECT lang FROM users WHERE user_id = ?", (user_id,)) as cur:
-            row = await cur.fetchone()
-        return str(row[0]) if row else None
-
-    async def set_user_language(self, user_id: int, lang: str) -> None:
-        await self.db.execute(
-            "INSERT INTO users (user_id, lang, updated_at) VALUES (?, ?, ?)"
-            " ON CONFLICT(user_id) DO UPDATE SET lang = excluded.lang,"
-            " updated_at = excluded.updated_at",
-            (user_id, lang, _now()),
-        )
-
-    async def forget_user(self, user_id: int) -> None:
-        """Delete everything stored with this user id."""
-        await self.db.execute("DELETE FROM users WHERE user_id = ?", (user_id,))
-
-    async def save_search(self, query: str) -> str:
-        """Keep a search text (with no user id) for paging; return its short key."""
-        key = hashlib.blake2s(query.encode("utf-8"), digest_size=8).hexdigest()
-        now = _now()
-        await self.db.execute(
-            "INSERT INTO searches (key, query, used_at) VALUES (?, ?, ?)"
-            " ON CONFLICT(key) DO UPDATE SET used_at = excluded.used_at",
-            (key, query, now),
-        )
-        cutoff = (datetime.now(UTC) - timedelta(days=self.search_days)).isoformat()
-        await self.db.execute("DELETE FROM searches WHERE used_at < ?", (cutoff,))
-        return key
-
-    async def load_search(self, key: str) -> str | None:
-        async with self.db.execute("SELECT query FROM searches WHERE key = ?", (key,)) as cur:
-            row = await cur.fetchone()
-        if row is None:
-            return None
-        await self.db.execute("UPDATE searches SET used_at = ? WHERE key = ?", (_now(), key))
-        return str(row[0])
 
     # --- reading -------------------------------------------------------
 
@@ -459,11 +349,7 @@ class Store:
         async with self.db.execute("SELECT min(date), max(date) FROM releases") as cursor:
             row = await cursor.fetchone()
         first, last = (row or (None, None))
-        size = sum(
-            p.stat().st_size
-            for p in (self.path, Path(f"{self.path}-wal"), Path(f"{self.path}-shm"))
-            if p.exists()
-        )
+        size = await asyncio.to_thread(_size_on_disk, self.path)
         return Stats(
             releases=sum(languages.values()),
             languages=languages,
@@ -475,8 +361,10 @@ class Store:
         )
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+def _size_on_disk(path: Path) -> int:
+    """The database file with its write-ahead log and shared-memory index."""
+    files = (path, Path(f"{path}-wal"), Path(f"{path}-shm"))
+    return sum(p.stat().st_size for p in files if p.exists())
 
 
 def _stored(row: Sequence[Any]) -> StoredRelease:

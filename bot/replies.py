@@ -1,0 +1,286 @@
+"""Answers as replies: the text and buttons of each thing the bot says.
+
+Built from what the core service answered, in one language: nothing here
+reads a store or knows Telegram (bot/render.py turns a `Reply` into HTML or
+plain text); bot/conversation.py decides which reply to give.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.actions import (
+    Action,
+    ChooseLanguage,
+    ForgetMe,
+    LatestPage,
+    PartnersPage,
+    RunExample,
+    SearchPage,
+    ShowHotline,
+    ShowPartner,
+)
+from bot.answers import Answer, Result
+from bot.cards import HelpCard, PartnerCard
+from bot.i18n import LANGS, Strings
+from bot.index import Stats
+from bot.render import Bold, Button, Contact, Link, Paragraph, Reply, fit, format_date
+
+PAGE_SIZE = 3
+PARTNERS_PAGE_SIZE = 8
+QUERY_SHOWN_CHARS = 60
+# How many example searches /start offers (keys example_1... in the catalogs).
+EXAMPLES = 3
+# The deep-link payload that opens the bot on its help card (t.me/<bot>?start=hotline).
+HOTLINE_START = "hotline"
+# A button label longer than this is cut (Telegram shows about this much).
+_BUTTON_CHARS = 40
+_DASH = "–"
+
+
+@dataclass(frozen=True)
+class InlineItem:
+    """One release offered in inline mode."""
+
+    id: str
+    title: str
+    description: str
+    reply: Reply
+    url: str
+
+
+class Replies:
+    """Builds replies with the catalogs' strings; `describe` says what a release
+    is about from its concepts (for readers of another language)."""
+
+    def __init__(self, strings: Strings, describe: Callable[[Iterable[str], str], str],
+                 bot_username: str) -> None:
+        self.strings = strings
+        self.describe = describe
+        self.bot_username = bot_username
+
+    def text(self, key: str, lang: str, **values: object) -> str:
+        return self.strings.text(key, lang, **values)
+
+    def plain(self, key: str, lang: str, *, hotline: bool = False) -> Reply:
+        """One string as a reply, with the hotline button if asked."""
+        return Reply([[self.text(key, lang)]], self.hotline_row(lang) if hotline else [])
+
+    # --- answers -----------------------------------------------------------------
+
+    def answer(self, answer: Answer, lang: str, key: str = "") -> list[Reply]:
+        """An answer as messages: a help card stands alone, then the releases;
+        `key` names the saved search for the page buttons."""
+        if isinstance(answer.card, HelpCard):
+            card = self.help_card(answer.card, lang)
+            return [card, self.results(answer, lang, key)] if answer.results else [card]
+        return [self.results(answer, lang, key)]
+
+    def help_card(self, card: HelpCard, lang: str) -> Reply:
+        """The help card: short, calm, numbers first."""
+        paragraphs: list[Paragraph] = [[Bold(self.text("hotline_title", lang))]]
+        if card.reassure:
+            paragraphs.append([self.text("hotline_calm", lang)])
+        for channel in card.channels:
+            details = [channel.hours(lang)]
+            if channel.free:
+                details.append(self.text("hotline_free", lang))
+            extra = ", ".join(d for d in details if d)
+            line: Paragraph = [Bold(f"☎ {channel.contact}"), f" {channel.name(lang)}"]
+            if extra:
+                line.append(f" ({extra})")
+            paragraphs.append(line)
+        sources = [Link(str(n), c.source_url) for n, c in enumerate(card.channels, start=1)]
+        paragraphs.append([f"{self.text('hotline_source', lang)}: ", *_joined(sources, " · ")])
+        first = card.channels[0] if card.channels else None
+        contact = Contact(first.tel, first.name(lang)) if first and first.tel else None
+        buttons = [[Button(c.name(lang), url=c.link)] for c in card.channels if c.link]
+        return Reply(fit(paragraphs), buttons, contact=contact)
+
+    def results(self, answer: Answer, lang: str, key: str = "") -> Reply:
+        """A page of results; `key` names the saved search for the page buttons."""
+        paragraphs: list[Paragraph] = []
+        if isinstance(answer.card, PartnerCard) and answer.offset == 0:
+            paragraphs += self._partner_paragraphs(answer.card, lang)
+        if answer.results:
+            paragraphs.append([Bold(self._header(answer, lang))])
+        if answer.corrections:
+            words = ", ".join(f"{a} → {b}" for a, b in answer.corrections.items())
+            paragraphs.append([self.text("corrected", lang, words=words)])
+        message = self._message(answer, lang)
+        if message:
+            paragraphs.append([message])
+        paragraphs += self._result_blocks(answer, lang)
+        buttons = self._pager(answer, lang, lambda o: SearchPage(key, o)) if key else []
+        return Reply(fit(paragraphs), buttons + self.hotline_row(lang))
+
+    def latest(self, answer: Answer, lang: str) -> Reply:
+        """A page of the newest releases."""
+        header = self.text("latest_header", lang, first=answer.offset + 1,
+                           last=answer.offset + len(answer.results), total=answer.total)
+        buttons = self._pager(answer, lang, LatestPage)
+        return Reply(fit([[Bold(header)], *self._result_blocks(answer, lang)]),
+                     buttons + self.hotline_row(lang))
+
+    def inline_item(self, result: Result, lang: str) -> InlineItem:
+        """A release to share in another chat: it opens this bot on its help card."""
+        date_text = format_date(result.date, lang)
+        blurb = result.snippet or result.summary
+        paragraphs: list[Paragraph] = [[Bold(result.title)], [date_text], [blurb],
+                                       [Link(self.text("source", lang), result.url)]]
+        hotline = Button(self.text("button_hotline", lang), start=HOTLINE_START)
+        return InlineItem(
+            id=str(result.id), title=result.title[:200],
+            description=f"{date_text} · {blurb}"[:200],
+            reply=Reply(fit(paragraphs), [[hotline]]), url=result.url,
+        )
+
+    # --- commands ----------------------------------------------------------------
+
+    def start(self, lang: str, card: HelpCard) -> Reply:
+        """Welcome, example searches to tap, the hotline, the language buttons."""
+        buttons = [[Button(self.text(f"example_{n + 1}", lang), RunExample(lang, n))]
+                   for n in range(EXAMPLES)]
+        buttons += self.hotline_row(lang)
+        buttons.append(self._language_row(lang))
+        paragraphs: list[Paragraph] = [[self.text("start", lang)], [""],
+                                       [self.text("start_help", lang)]]
+        for channel in card.channels[:1]:
+            hours = channel.hours(lang)
+            paragraphs.append([Bold(f"☎ {channel.contact}"), f" {channel.name(lang)}",
+                               f" ({hours})" if hours else ""])
+        return Reply(paragraphs, buttons)
+
+    def help(self, lang: str, commands: Sequence[str]) -> Reply:
+        """How to search, then every command with its description."""
+        paragraphs: list[Paragraph] = [
+            [line] for line in self.text("help", lang, bot=self.bot_username).split("\n")
+        ]
+        for command in commands:
+            paragraphs.append([f"/{command} – {self.text(f'command_{command}', lang)}"])
+        return Reply(paragraphs, self.hotline_row(lang))
+
+    def partners(self, cards: list[PartnerCard], lang: str, page: int) -> Reply:
+        """A page of the partner list, with a button for each partner."""
+        start = page * PARTNERS_PAGE_SIZE
+        last = min(len(cards), start + PARTNERS_PAGE_SIZE)
+        paragraphs: list[Paragraph] = [[Bold(self.text(
+            "partners_header", lang, first=start + 1, last=last, total=len(cards)))]]
+        buttons: list[list[Button]] = []
+        for number, card in enumerate(cards[start:last], start=start + 1):
+            partner = card.partner
+            label = partner.name(lang) + (f" ({partner.short})" if partner.short else "")
+            paragraphs += [[""], [Bold(f"{number}. {label}")], [partner.description(lang)],
+                           [self._activity(card, lang)]]
+            short = f"{number}. {partner.short or partner.name(lang)}"[:_BUTTON_CHARS]
+            buttons.append([Button(short, ShowPartner(partner.id))])
+        row: list[Button] = []
+        if page > 0:
+            row.append(Button(self.text("button_back", lang), PartnersPage(page - 1)))
+        if last < len(cards):
+            row.append(Button(self.text("button_more", lang), PartnersPage(page + 1)))
+        return Reply(fit(paragraphs), [*buttons, *([row] if row else []),
+                                       *self.hotline_row(lang)])
+
+    def language_prompt(self, lang: str) -> Reply:
+        return Reply([[self.text("lang_prompt", lang)]], [self._language_row(lang)])
+
+    def about(self, stats: Stats, lang: str, search_days: int) -> Reply:
+        """Where the data come from, how fresh they are, what is kept about people."""
+        text = self.text(
+            "about", lang, count=stats.releases,
+            first=format_date(stats.first_date, lang) if stats.first_date else _DASH,
+            last=format_date(stats.last_date, lang) if stats.last_date else _DASH,
+            updated=(stats.last_ingest or _DASH)[:10], days=search_days,
+        )
+        return Reply([[line] for line in text.split("\n")],
+                     [[Button(self.text("button_forget", lang), ForgetMe())]])
+
+    def hotline_row(self, lang: str) -> list[list[Button]]:
+        return [[Button(self.text("button_hotline", lang), ShowHotline())]]
+
+    # --- pieces ------------------------------------------------------------------
+
+    def _language_row(self, lang: str) -> list[Button]:
+        return [Button(self.text(f"button_{code}", lang), ChooseLanguage(code))
+                for code in LANGS]
+
+    def _header(self, answer: Answer, lang: str) -> str:
+        first, last = answer.offset + 1, answer.offset + len(answer.results)
+        if isinstance(answer.card, PartnerCard):
+            return self.text("partner_releases_header", lang, first=first, last=last,
+                             total=answer.total)
+        if not answer.query:
+            return self.text(
+                "period_header", lang, first=first, last=last, total=answer.total,
+                start=format_date(answer.date_from, lang) if answer.date_from else "",
+                end=format_date(answer.date_to, lang) if answer.date_to else "")
+        shown = answer.query[:QUERY_SHOWN_CHARS]
+        if len(answer.query) > QUERY_SHOWN_CHARS:
+            shown += "…"
+        total = f"{answer.total}+" if answer.capped else str(answer.total)
+        return self.text("results_header", lang, query=shown, first=first, last=last,
+                         total=total)
+
+    def _activity(self, card: PartnerCard, lang: str) -> str:
+        latest = format_date(card.latest, lang) if card.latest else _DASH
+        return self.text("partner_activity", lang, count=card.releases, latest=latest)
+
+    def _partner_paragraphs(self, card: PartnerCard, lang: str) -> list[Paragraph]:
+        partner = card.partner
+        other = partner.name_en if lang == "th" else partner.name_th
+        names: Paragraph = [Bold(partner.name(lang))]
+        if partner.short:
+            names.append(f" ({partner.short})")
+        lines: list[Paragraph] = [names]
+        if other and other != partner.name(lang):
+            lines.append([other])
+        lines += [[partner.description(lang)], [self._activity(card, lang)], [""]]
+        return lines
+
+    def _message(self, answer: Answer, lang: str) -> str:
+        if answer.message == "no_results" and answer.date_from and answer.date_to:
+            return self.text("no_results_in_range", lang,
+                             start=format_date(answer.date_from, lang),
+                             end=format_date(answer.date_to, lang))
+        return self.text(answer.message, lang) if answer.message else ""
+
+    def _result_blocks(self, answer: Answer, lang: str) -> list[Paragraph]:
+        blocks: list[Paragraph] = []
+        for number, result in enumerate(answer.results, start=answer.offset + 1):
+            date_line = format_date(result.date, lang)
+            if lang == "en" and result.lang == "th":
+                # English readers get what the Thai release is about, from the
+                # places, partners and topics recognised in it.
+                about = self.describe(result.concepts, "en")
+                date_line += f" · {self.text('in_thai', lang)}" + (f" · {about}" if about else "")
+            blocks += [
+                [""],
+                [Bold(f"{number}. {result.title}")],
+                [date_line],
+                [result.snippet or result.summary],
+                [Link(self.text("source", lang), result.url)],
+            ]
+        return blocks
+
+    def _pager(self, answer: Answer, lang: str,
+               page: Callable[[int], Action]) -> list[list[Button]]:
+        """◀ Previous / More ▶ buttons for a paged answer."""
+        row: list[Button] = []
+        if answer.offset > 0:
+            row.append(Button(self.text("button_back", lang),
+                              page(max(0, answer.offset - PAGE_SIZE))))
+        if answer.has_more:
+            row.append(Button(self.text("button_more", lang),
+                              page(answer.offset + len(answer.results))))
+        return [row] if row else []
+
+
+def _joined(pieces: list[Link], separator: str) -> list[str | Link]:
+    out: list[str | Link] = []
+    for index, piece in enumerate(pieces):
+        if index:
+            out.append(separator)
+        out.append(piece)
+    return out

@@ -1,0 +1,56 @@
+"""The message catalogs (data/locale) agree with each other and with the code."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.conversation import COMMANDS
+from bot.data import CATALOG
+from bot.i18n import LANGS, Strings, read_catalog
+from bot.replies import EXAMPLES
+from tests.conftest import DATA, DATA_DIR, ROOT
+
+CATALOGS = {path.parent.parent.name: read_catalog(path.read_bytes())
+            for path in sorted((DATA_DIR / "locale").glob(f"*/{CATALOG}"))}
+# Keys the code names as literals: .text("key", ...), .plain("key", ...) and the
+# messages search and the core set on an answer (answer.message = "key").
+_RE_KEY = re.compile(r"""(?:\.(?:text|plain)\(\s*|\bmessage = )["']([a-z_0-9]+)["']""")
+
+
+def keys_in_code() -> set[str]:
+    found: set[str] = set()
+    for path in [*(ROOT / "bot").glob("*.py"), *(ROOT / "handlers").glob("*.py")]:
+        found |= set(_RE_KEY.findall(path.read_text(encoding="utf-8")))
+    # Keys the code builds from a name.
+    found |= {f"command_{command.name}" for command in COMMANDS}
+    found |= {f"example_{n}" for n in range(1, EXAMPLES + 1)}
+    found |= {f"button_{lang}" for lang in LANGS}
+    return found
+
+
+def test_thai_and_english_are_there() -> None:
+    assert set(LANGS) <= CATALOGS.keys()
+
+
+@pytest.mark.parametrize("lang", sorted(CATALOGS))
+def test_no_catalog_misses_a_key_that_thai_or_english_has(lang: str) -> None:
+    wanted = CATALOGS["th"].keys() | CATALOGS["en"].keys()
+    assert not sorted(wanted - CATALOGS[lang].keys())
+
+
+def test_every_key_the_code_uses_is_in_the_catalogs_and_none_is_unused() -> None:
+    used = keys_in_code()
+    assert len(used) > 40
+    assert not sorted(used - CATALOGS["en"].keys()), "the code asks for strings no catalog has"
+    assert not sorted(CATALOGS["en"].keys() - used), "strings nothing asks for"
+
+
+def test_placeholders_are_filled_and_unknown_languages_fall_back() -> None:
+    assert DATA.strings.text("corrected", "en", words="a → b") == "Searched for: a → b"
+    assert DATA.strings.text("corrected", "xx", words="a → b") == "ค้นหาเป็น: a → b"
+    partial = Strings({"th": {"x": "ไทย"}, "en": {"x": "English", "y": "only English"},
+                       "km": {"x": "ខ្មែរ"}})
+    assert partial.text("x", "km") == "ខ្មែរ"
+    assert partial.text("y", "km") == "only English"
