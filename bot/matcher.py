@@ -16,8 +16,9 @@ both ends fall on a word boundary:
   end anywhere but before a vowel or tone mark that belongs to its last
   letter: พม. is not in พม่า.
 
-With `prefixes`, a term may end inside a Latin word ("victim" in "victims"):
-for scoring and showing matches, never for deciding what a text is about.
+With `prefixes`, a term may end inside a word ("victim" in "victims", ศูนย
+typed without its mark in ศูนย์): for scoring and showing matches, never for
+deciding what a text is about.
 
 >>> sorted(TermMatcher([("iom", "iom"), ("ไทย", "th")]).values("IOM ประเทศไทย biomass"))
 ['iom', 'th']
@@ -27,10 +28,10 @@ set()
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Hashable, Iterable
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
@@ -41,8 +42,7 @@ V = TypeVar("V", bound=Hashable)
 _THAI_FIRST, _THAI_LAST = "\u0e01", "\u0e4e"
 
 
-@dataclass(frozen=True)
-class Found(Generic[V]):
+class Found(NamedTuple, Generic[V]):
     """A term found: its value and where, [start, end) in the text without WORD_SEP."""
 
     value: V
@@ -78,25 +78,23 @@ class TermMatcher(Generic[V]):
         if len(folded) != len(plain):  # a few letters change length when lower-cased
             folded = plain
         found: list[Found[V]] = []
+        segmented, check_end = self.segmented, not self.prefixes
         for last, (length, values) in self._automaton.iter(folded):
             start, end = last + 1 - length, last + 1
-            if self._starts_word(folded, start, breaks) and self._ends_word(folded, end, breaks):
-                found += [Found(value, start, end) for value in values]
+            if start not in breaks and not _is_boundary(folded, start, segmented):
+                continue
+            if check_end and end not in breaks and not _is_boundary(folded, end, segmented):
+                continue
+            for value in values:
+                found.append(Found(value, start, end))
         return found
 
     def values(self, text: str) -> set[V]:
         """The values of the terms in `text`."""
         return {found.value for found in self.find(text)}
 
-    def _starts_word(self, text: str, index: int, breaks: frozenset[int]) -> bool:
-        return index in breaks or _is_boundary(text, index, segmented=self.segmented)
 
-    def _ends_word(self, text: str, index: int, breaks: frozenset[int]) -> bool:
-        if index in breaks or _is_boundary(text, index, segmented=self.segmented):
-            return True
-        return self.prefixes and _kind(text[index - 1]) == "letter"
-
-
+@functools.lru_cache(maxsize=1 << 16)
 def _kind(char: str) -> str:
     """thai, letter, digit or other: a word boundary lies between two kinds."""
     if _THAI_FIRST <= char <= _THAI_LAST:
@@ -108,7 +106,7 @@ def _kind(char: str) -> str:
     return "other"
 
 
-def _is_boundary(text: str, index: int, *, segmented: bool) -> bool:
+def _is_boundary(text: str, index: int, segmented: bool) -> bool:
     """May a word begin or end at `index` of `text` (see the module docstring)?"""
     if index <= 0 or index >= len(text):
         return True

@@ -45,8 +45,10 @@ def test_segmented_thai_ends_where_the_segmenter_ended_a_word() -> None:
     assert segmented.replace(WORD_SEP, "")[mention.start:mention.end] == "ไทย"
 
 
-def test_prefixes_let_a_term_end_inside_a_latin_word_only() -> None:
+def test_prefixes_let_a_term_end_inside_a_word_but_not_start_inside_one() -> None:
     assert found(["victim"], "Victims were helped", prefixes=True) == ["victim"]
+    assert found(["ศูนย"], "ศูนย์ช่วยเหลือ", prefixes=True) == ["ศูนย"]
+    assert found(["ศูนย"], "ศูนย์ช่วยเหลือ") == []
     assert found(["iom"], "biomass", prefixes=True) == []
     assert found(["1300"], "21300", prefixes=True) == []
 
