@@ -176,11 +176,15 @@ async def run_ask(args: argparse.Namespace, settings: Settings, data: Data) -> i
             answer = await core.baseline(message, limit=limit)
         else:
             answer = await core.ask(message, limit=limit)
+        replies = Conversation(core).replies.answer(answer, answer.lang)
+        reply = "\n\n".join(r.plain for r in replies)
         if args.json:
-            print(json.dumps(answer.as_json(), ensure_ascii=False, indent=2))
+            output = {**answer.as_json(), "reply": reply}
+            if message.zawgyi:
+                output["zawgyi"] = True  # typed in the Zawgyi encoding, read as Unicode
+            print(json.dumps(output, ensure_ascii=False, indent=2))
         else:
-            replies = Conversation(core).replies.answer(answer, answer.lang)
-            print("\n\n".join(reply.plain for reply in replies))
+            print(reply)
     finally:
         await core.close()
     return 0
@@ -255,6 +259,7 @@ async def run_stats(args: argparse.Namespace, settings: Settings, data: Data) ->
         "last_date": stats.last_date.isoformat() if stats.last_date else None,
         "size_bytes": stats.size_bytes,
         "last_ingest": stats.last_ingest,
+        "awaiting_review": data.awaiting_review(),
     }
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
@@ -265,6 +270,9 @@ async def run_stats(args: argparse.Namespace, settings: Settings, data: Data) ->
     print(f"dates:       {report['first_date'] or '-'} to {report['last_date'] or '-'}")
     print(f"size:        {stats.size_bytes / 1_048_576:.1f} MB")
     print(f"last ingest: {stats.last_ingest or '-'}")
+    review = data.awaiting_review()
+    print("awaiting native review: " + ("; ".join(f"{lang}: {', '.join(what)}"
+                                                  for lang, what in review.items()) or "-"))
     return 0
 
 

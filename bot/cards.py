@@ -11,9 +11,11 @@ from bot.partners import Partner
 
 @dataclass(frozen=True)
 class HelpCard:
-    """Where to get help; `reassure` adds one calm line (for someone in danger)."""
+    """Where to get help, in Thailand (`channels`) and from outside it (`abroad`);
+    `reassure` adds one calm line (for someone in danger)."""
 
     channels: tuple[HelpChannel, ...]
+    abroad: tuple[HelpChannel, ...] = ()
     reassure: bool = False
     kind: str = "help"
 
@@ -23,8 +25,14 @@ class HelpCard:
             "reassure": self.reassure,
             "channels": [
                 {"id": c.id, "name": c.name(lang), "contact": c.contact, "tel": c.tel or None,
-                 "hours": c.hours(lang) or None, "free": c.free, "source_url": c.source_url}
+                 "always_open": c.always_open, "free": c.free, "languages": list(c.languages),
+                 "source_url": c.source_url}
                 for c in self.channels
+            ],
+            "abroad": [
+                {"id": c.id, "name": c.name(lang), "contact": c.abroad,
+                 "source_url": c.abroad_source_url}
+                for c in self.abroad
             ],
         }
 

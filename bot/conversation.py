@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from bot.actions import ButtonAnswer
 from bot.answers import Answer
 from bot.core import Core
-from bot.i18n import DEFAULT_LANG
+from bot.i18n import BASE_LANG, DEFAULT_LANG, LANGS
 from bot.message import Message
 from bot.render import Reply
 from bot.replies import EXAMPLES, HOTLINE_START, PAGE_SIZE, InlineItem, Replies
@@ -40,7 +40,7 @@ class Conversation:
 
     def __init__(self, core: Core, bot_username: str = "atbot") -> None:
         self.core = core
-        self.replies = Replies(core.strings, core.describe, bot_username)
+        self.replies = Replies(core.strings, core.describe, core.speaking, bot_username)
 
     # --- language ----------------------------------------------------------------
 
@@ -52,9 +52,11 @@ class Conversation:
                 return stored
         if message is not None and message.lang:
             return message.lang
-        code = (user.language_code or "").lower()
+        code = (user.language_code or "").lower().split("-")[0]
         if code:
-            return "th" if code.startswith("th") else "en"
+            # Telegram sends IETF tags ("zh-hans", "pt-br"); "in" is Indonesian's old code.
+            code = "id" if code == "in" else code
+            return code if code in LANGS else BASE_LANG
         return DEFAULT_LANG
 
     # --- messages and inline queries ---------------------------------------------
@@ -63,7 +65,7 @@ class Conversation:
         """Any text message: a card first when one is called for, then releases."""
         message = self.core.read(text)
         lang = await self.language(user, message)
-        answer = await self.core.ask(message, limit=PAGE_SIZE)
+        answer = await self.core.ask(message, limit=PAGE_SIZE, reader=lang)
         key = ""
         # A message from someone in danger is never stored, not even without an id.
         if answer.has_more and answer.intent != "distress":
@@ -95,7 +97,8 @@ class Conversation:
         """Welcome and example searches; `/start hotline` (a deep link) is the help card."""
         if argument == HOTLINE_START:
             return await self.hotline(user)
-        return [self.replies.start(await self.language(user), self.core.help_card())]
+        lang = await self.language(user)
+        return [self.replies.start(lang, self.core.help_card(lang))]
 
     async def help(self, user: User, argument: str = "") -> list[Reply]:
         return [self.replies.help(await self.language(user), [c.name for c in COMMANDS])]
@@ -105,7 +108,7 @@ class Conversation:
 
     async def hotline(self, user: User, argument: str = "") -> list[Reply]:
         lang = await self.language(user)
-        return [self.replies.help_card(self.core.help_card(), lang)]
+        return [self.replies.help_card(self.core.help_card(lang), lang)]
 
     async def partners(self, user: User, argument: str = "") -> list[Reply]:
         return [await self.partners_page(user, 0)]
@@ -135,7 +138,8 @@ class Conversation:
         if query is None:
             return ButtonAnswer([self.replies.plain("search_expired", lang, hotline=True)],
                                 edit=False)
-        answer = await self.core.ask(self.core.read(query), limit=PAGE_SIZE, offset=offset)
+        answer = await self.core.ask(self.core.read(query), limit=PAGE_SIZE, offset=offset,
+                                     reader=lang)
         return ButtonAnswer([self.replies.results(answer, lang, key)], edit=True)
 
     async def latest_page(self, user: User, offset: int) -> Reply:

@@ -22,11 +22,11 @@ from bot.cards import HelpCard, PartnerCard
 from bot.config import Settings
 from bot.data import Data
 from bot.helplines import HelpChannel
-from bot.i18n import Strings
+from bot.i18n import REGIONAL_LANGS, Strings
 from bot.index import ReleaseIndex, Stats
 from bot.ingest import ingest
 from bot.message import Message, read_message
-from bot.query import Group, Query, fts_phrase
+from bot.query import QUERY_LANG, Group, Query, fts_phrase
 from bot.search import BaselineEngine, SearchEngine
 from bot.state import SEARCH_DAYS, PeopleState, SqliteState, take_over_people_state
 from bot.thai import Segmenter
@@ -75,15 +75,19 @@ class Core:
 
     # --- answers -------------------------------------------------------------------
 
-    async def ask(self, message: Message, *, limit: int = 10, offset: int = 0) -> Answer:
-        """Answer a question: find its intent, then the card and the releases."""
+    async def ask(self, message: Message, *, limit: int = 10, offset: int = 0,
+                  reader: str | None = None) -> Answer:
+        """Answer a question: find its intent, then the card and the releases. A card
+        is made for the `reader`'s language (else the message's)."""
+        reader = reader or message.lang or QUERY_LANG
         if self.data.distress_rule.judge(message).distress:
             answer = await self.engine.search(await self.engine.parse(message), limit=limit,
                                               offset=offset)
-            answer.intent, answer.card = "distress", self.help_card(reassure=True)
+            answer.intent = "distress"
+            answer.card = self.help_card(reader, reassure=True)
             return answer
         if self.data.hotline_rule.judge(message).distress:
-            return await self._hotline(message, limit, offset)
+            return await self._hotline(message, reader, limit, offset)
         query = await self.engine.parse(message)
         partner_id = self._partner_only(query)
         if partner_id is not None:
@@ -101,15 +105,25 @@ class Core:
         return Answer(query="", lang="", offset=offset, total=total,
                       results=[Result.from_stored(r) for r in releases])
 
-    def help_card(self, *, reassure: bool = False) -> HelpCard:
-        """The help channels, one per number, the 1300 hotline first."""
+    def help_card(self, lang: str, *, reassure: bool = False) -> HelpCard:
+        """The help channels, one per number, the 1300 hotline first; for a reader of
+        another language than Thai or English, those that speak it next. Then what
+        works from outside Thailand."""
+        first = self.data.help_channels[0]
+        ordered = sorted(self.data.help_channels, key=lambda c: (
+            c is not first, lang not in REGIONAL_LANGS or lang not in c.languages, c.priority))
         seen: set[str] = set()
         chosen: list[HelpChannel] = []
-        for channel in self.data.help_channels:
+        for channel in ordered:
             if channel.contact not in seen:
                 seen.add(channel.contact)
                 chosen.append(channel)
-        return HelpCard(tuple(chosen[:CARD_CHANNELS]), reassure)
+        abroad = tuple(c for c in self.data.help_channels if c.abroad)
+        return HelpCard(tuple(chosen[:CARD_CHANNELS]), abroad, reassure)
+
+    def speaking(self, lang: str) -> list[HelpChannel]:
+        """The help channels whose interpreters (or app) speak `lang`."""
+        return [c for c in self.data.help_channels if lang in c.languages]
 
     async def partner_cards(self, lang: str) -> list[PartnerCard]:
         """Every partner's card, the most often named first."""
@@ -127,9 +141,9 @@ class Core:
     async def stats(self) -> Stats:
         return await self.index.stats()
 
-    async def _hotline(self, message: Message, limit: int, offset: int) -> Answer:
+    async def _hotline(self, message: Message, reader: str, limit: int, offset: int) -> Answer:
         """The help card, then releases on the question that name a help channel."""
-        card = self.help_card()
+        card = self.help_card(reader)
         contacts = tuple(dict.fromkeys(c.contact for c in self.data.help_channels))
         channels = Group("help_channels", tuple(fts_phrase(c) for c in contacts),
                          tuple(c.lower() for c in contacts), weight=CHANNEL_WEIGHT)

@@ -1,6 +1,7 @@
 """Everything in `data/`, read once at start into one immutable `Data` bundle.
 
     lexicon.tsv          concepts in Thai and English (bot/lexicon.py)
+    lexicon_regional.tsv the same concepts in the languages of migrant workers
     partners.toml        partner organisations, with the release naming each
     help_channels.toml   hotlines and reporting channels, with their sources
     topics.toml          the topic rule: which releases ingest keeps
@@ -30,9 +31,9 @@ import msgspec
 
 from bot.config import ConfigError
 from bot.helplines import HelpChannel, HelpChannelsFile
-from bot.i18n import BASE_LANG, LANGS, Strings, check_catalog, read_catalog
+from bot.i18n import BASE_LANG, LANGS, REGIONAL_LANGS, Strings, check_catalog, read_catalog
 from bot.intents import SignalGroupSpec, SignalRule, SignalRuleSpec
-from bot.lexicon import Lexicon, TopicRule, TopicRuleSpec, parse_lexicon
+from bot.lexicon import Lexicon, TopicRule, TopicRuleSpec, parse_lexicon, parse_regional_lexicon
 from bot.partners import Partner, PartnersFile
 from bot.records import ParseError, decode_release
 from bot.thai import normalize_text
@@ -40,6 +41,7 @@ from bot.thai import normalize_text
 # Files whose content changes what ingest derives from a release; a change to
 # any of them re-indexes every release (see `Data.fingerprint`).
 _SHAPING_FILES = ("lexicon.tsv", "partners.toml", "thai_terms.txt")
+# (lexicon_regional.tsv does not: releases are Thai and English.)
 CATALOG = Path("LC_MESSAGES") / "atbot.po"
 RECORD_SUFFIX = ".txt"
 
@@ -65,12 +67,26 @@ class Data:
     distress_rule: SignalRule
     hotline_rule: SignalRule
     strings: Strings
+    regional_review: frozenset[tuple[str, str]]
+    """(concept, language) pairs of lexicon_regional.tsv awaiting native review."""
     records: Path
     fingerprint: str
     """Changes when a file that shapes index entries changes (_SHAPING_FILES)."""
 
     def partner(self, partner_id: str) -> Partner | None:
         return next((p for p in self.partners if p.id == partner_id), None)
+
+    def awaiting_review(self) -> dict[str, list[str]]:
+        """What was written by the project and awaits a native speaker, by language."""
+        review: dict[str, list[str]] = {}
+        for lang, keys in sorted(self.strings.awaiting_review.items()):
+            review.setdefault(lang, []).append(f"{len(keys)} strings")
+        for lang, rows in sorted(Counter(lang for _, lang in self.regional_review).items()):
+            review.setdefault(lang, []).append(f"{rows} lexicon rows")
+        for name, rule in (("distress", self.distress_rule), ("hotline", self.hotline_rule)):
+            for lang in rule.awaiting_review:
+                review.setdefault(lang, []).append(f"{name} terms")
+        return review
 
 
 def load_data(folder: Path) -> Data:
@@ -79,11 +95,23 @@ def load_data(folder: Path) -> Data:
     _unique(folder / "partners.toml", (p.id for p in partners))
     channels = _toml(folder / "help_channels.toml", HelpChannelsFile).channel
     _unique(folder / "help_channels.toml", (c.id for c in channels))
+    for channel in channels:
+        unknown = sorted(set(channel.languages) - set(LANGS))
+        if unknown:
+            raise DataError(folder / "help_channels.toml",
+                            f"{channel.id}: languages has {unknown[0]!r}, not one of {LANGS}")
+    concepts = _parsed(folder / "lexicon.tsv", parse_lexicon)
+    regional = _parsed(folder / "lexicon_regional.tsv",
+                       lambda text: parse_regional_lexicon(text, REGIONAL_LANGS))
     lexicon = Lexicon.of(
-        _parsed(folder / "lexicon.tsv", parse_lexicon), partners,
+        concepts, partners, regional=regional,
         thai_terms=_words(folder / "thai_terms.txt"), stopwords=_words(folder / "stopwords.txt"),
     )
     _unique(folder / "lexicon.tsv", (c.id for c in lexicon.concepts), "concept (or partner) id")
+    unknown = sorted(regional.forms.keys() - lexicon.by_id.keys())
+    if unknown:
+        raise DataError(folder / "lexicon_regional.tsv",
+                        f"no concept {unknown[0]!r} in the lexicon")
     return Data(
         folder=folder,
         lexicon=lexicon,
@@ -93,6 +121,7 @@ def load_data(folder: Path) -> Data:
         distress_rule=SignalRule(_toml(folder / "distress.toml", SignalRuleSpec)),
         hotline_rule=_hotline_rule(folder / "hotline.toml", channels),
         strings=_strings(folder / "locale"),
+        regional_review=regional.unreviewed,
         records=_records(folder / "records"),
         fingerprint=_fingerprint(folder),
     )
@@ -157,8 +186,9 @@ def _hotline_rule(path: Path, channels: Iterable[HelpChannel]) -> SignalRule:
 def _strings(folder: Path) -> Strings:
     if not folder.is_dir():
         raise DataError(folder, "missing (the message catalogs)")
-    catalogs = {lang: _catalog(folder / lang / CATALOG)
-                for lang in sorted(p.name for p in folder.iterdir() if p.is_dir())}
+    read = {lang: _catalog(folder / lang / CATALOG)
+            for lang in sorted(p.name for p in folder.iterdir() if p.is_dir())}
+    catalogs = {lang: texts for lang, (texts, _) in read.items()}
     for lang in (*LANGS, BASE_LANG):
         if lang not in catalogs:
             raise DataError(folder / lang / CATALOG, "missing")
@@ -167,10 +197,12 @@ def _strings(folder: Path) -> Strings:
             check_catalog(lang, catalog, catalogs[BASE_LANG])
         except ValueError as error:
             raise DataError(folder / lang / CATALOG, str(error)) from None
-    return Strings(catalogs)
+    if read[BASE_LANG][1]:
+        raise DataError(folder / BASE_LANG / CATALOG, "the base catalog has fuzzy strings")
+    return Strings(catalogs, {lang: fuzzy for lang, (_, fuzzy) in read.items() if fuzzy})
 
 
-def _catalog(path: Path) -> dict[str, str]:
+def _catalog(path: Path) -> tuple[dict[str, str], frozenset[str]]:
     try:
         return read_catalog(_read(path))
     except ValueError as error:

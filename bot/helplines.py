@@ -24,9 +24,13 @@ class HelpChannel(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_on
     source_url: str
     source_quote: str
     tel: str = ""
-    hours_th: str = ""
-    hours_en: str = ""
+    # Open day and night ("24 hours", in the reader's language).
+    always_open: bool = False
     free: bool = False
+    # The languages (ISO 639-1) its interpreters or its app speak, as a release states.
+    languages: tuple[str, ...] = ()
+    # How to reach it from outside Thailand, where a release states a way ("" if none).
+    abroad: str = ""
     # Where a release other than `source_url` states a fact (a test checks each).
     source_en_url: str = ""
     source_en_quote: str = ""
@@ -36,12 +40,15 @@ class HelpChannel(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_on
     free_source_quote: str = ""
     name_source_url: str = ""
     name_source_quote: str = ""
+    languages_source_url: str = ""
+    languages_source_quote: str = ""
+    abroad_source_url: str = ""
+    abroad_source_quote: str = ""
 
     def name(self, lang: str) -> str:
+        """The name in Thai for Thai readers, else in English (names are not translated
+        further: the card's other words are, in bot/i18n.py's catalogs)."""
         return self.name_th if lang == "th" else self.name_en
-
-    def hours(self, lang: str) -> str:
-        return self.hours_th if lang == "th" else self.hours_en
 
     @property
     def link(self) -> str:

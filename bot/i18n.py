@@ -7,6 +7,9 @@ filled by `Strings.text(key, lang, **values)`. Strings are plain text (the
 renderer escapes them for Telegram's HTML). Facts such as hotline numbers
 are not written here: they come from data/help_channels.toml with the
 release that states them.
+
+A string marked fuzzy (gettext's "needs review" flag) was written by the
+project, not by a native speaker: it is used, and listed as awaiting review.
 """
 
 from __future__ import annotations
@@ -18,7 +21,11 @@ from dataclasses import dataclass
 
 from babel.messages.pofile import PoFileError, read_po
 
-LANGS = ("th", "en")
+# The languages the bot speaks: Thai and English, and those of the migrant workers
+# and scam-compound recruits who write to it (ISO 639-1).
+LANGS = ("th", "en", "my", "km", "lo", "vi", "zh", "id")
+# The languages releases are not written in (the lexicon adds their forms).
+REGIONAL_LANGS = LANGS[2:]
 DEFAULT_LANG = "th"
 # The catalog every other one is checked against.
 BASE_LANG = "en"
@@ -26,9 +33,10 @@ BASE_LANG = "en"
 
 @dataclass(frozen=True)
 class Strings:
-    """The catalogs: language -> key -> text."""
+    """The catalogs: language -> key -> text, and the keys awaiting native review."""
 
     catalogs: Mapping[str, Mapping[str, str]]
+    awaiting_review: Mapping[str, frozenset[str]]
 
     def text(self, key: str, lang: str, **values: object) -> str:
         """The string `key` in `lang` (in the default language if `lang` has no
@@ -38,13 +46,15 @@ class Strings:
         return template.format(**values) if values else template
 
 
-def read_catalog(data: bytes) -> dict[str, str]:
-    """Key -> text from the bytes of a .po file; ValueError says what is wrong."""
+def read_catalog(data: bytes) -> tuple[dict[str, str], frozenset[str]]:
+    """Key -> text from the bytes of a .po file, and the keys marked fuzzy (awaiting
+    review); ValueError says what is wrong."""
     try:
         catalog = read_po(io.BytesIO(data), abort_invalid=True)
     except (PoFileError, UnicodeDecodeError) as error:
         raise ValueError(f"not a valid gettext catalog ({error})") from None
     texts: dict[str, str] = {}
+    fuzzy: set[str] = set()
     for message in catalog:
         if not message.id:
             continue  # the header
@@ -53,11 +63,11 @@ def read_catalog(data: bytes) -> dict[str, str]:
         if not message.string.strip():
             raise ValueError(f"{message.id!r} has no text")
         if message.fuzzy:
-            raise ValueError(f"{message.id!r} is marked fuzzy: review it, then drop the mark")
+            fuzzy.add(message.id)
         texts[message.id] = message.string
     if not texts:
         raise ValueError("no messages")
-    return texts
+    return texts, frozenset(fuzzy)
 
 
 def check_catalog(lang: str, catalog: Mapping[str, str], base: Mapping[str, str]) -> None:

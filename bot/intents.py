@@ -6,10 +6,12 @@
 - search: everything else.
 
 A `SignalRule` is the reviewed list of one of those files: groups of terms,
-each with a weight, and a threshold. Its terms are found with the one matcher
-(bot/matcher.py) in the message as `bot/message.py` reads it: Thai terms of
-four letters or more also without tone marks, shorter ones (ข่าว news, ข้าว
-rice) and a group's `th_as_written` only with them.
+each with a weight, and a threshold. A group lists its terms by language
+(th, en, my, km, lo, vi, zh, id). They are found with the one matcher
+(bot/matcher.py) in the message as `bot/message.py` reads it: terms of four
+letters or more also without tone marks or accents ("ชวยดวย" for ช่วยด้วย,
+"cuu toi" for cứu tôi), shorter ones (ข่าว news, ข้าว rice) and a group's
+`th_as_written` only as written.
 """
 
 from __future__ import annotations
@@ -20,12 +22,12 @@ from typing import Literal
 import msgspec
 
 from bot.matcher import TermMatcher
-from bot.message import Message, fold
-from bot.thai import has_thai, normalize_text, strip_tone_marks
+from bot.message import Message, fold, loosen
+from bot.thai import has_thai, normalize_text
 
-# Without tone marks, short Thai words collide (ข่าว news, ข้าว rice, ขาว white):
-# terms shorter than this are matched with their tone marks.
-_MIN_TONELESS = 4
+# Without tone marks or accents, short words collide (ข่าว news, ข้าว rice, ขาว
+# white; bị, bí, bỉ): terms shorter than this are matched as written.
+_MIN_LOOSE = 4
 
 
 # The files' tables refuse unknown keys: a misplaced line must not silently drop
@@ -45,6 +47,12 @@ class SignalGroupSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True, k
     th: list[str] = []
     th_as_written: list[str] = []
     en: list[str] = []
+    my: list[str] = []
+    km: list[str] = []
+    lo: list[str] = []
+    vi: list[str] = []
+    zh: list[str] = []
+    id: list[str] = []
     pair: list[PairSpec] = []
     unless: list[str] = []
     situation: bool = False
@@ -52,8 +60,10 @@ class SignalGroupSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True, k
     tone_marks: Literal["exact"] | None = None
 
 
-class SignalRuleSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+class SignalRuleSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
     threshold: int
+    # Languages whose terms were written by the project and await a native speaker.
+    awaiting_review: list[str] = []
     group: list[SignalGroupSpec]
 
 
@@ -98,19 +108,20 @@ class SignalRule:
 
     def __init__(self, spec: SignalRuleSpec) -> None:
         self.threshold = spec.threshold
+        self.awaiting_review = tuple(spec.awaiting_review)
         self.groups = [SignalGroup(g.name, g.weight, len(g.pair), g.situation, g.urgent)
                        for g in spec.group]
         as_written: list[tuple[str, _Slot]] = []
-        toneless: list[tuple[str, _Slot]] = []
+        loose: list[tuple[str, _Slot]] = []
         for number, group in enumerate(spec.group):
             for slot, terms, written in _term_lists(group):
                 for term in terms:
-                    _file(term, (number, slot), written, as_written, toneless)
+                    _file(term, (number, slot), written, as_written, loose)
         self._as_written = TermMatcher(as_written)
-        self._toneless = TermMatcher(toneless)
+        self._loose = TermMatcher(loose)
 
     def judge(self, message: Message) -> Verdict:
-        found = self._as_written.values(message.folded) | self._toneless.values(message.toneless)
+        found = self._as_written.values(message.folded) | self._loose.values(message.loose)
         hits: dict[int, set[str]] = {}
         for number, slot in found:
             hits.setdefault(number, set()).add(slot)
@@ -126,18 +137,21 @@ def _term_lists(group: SignalGroupSpec) -> list[tuple[str, list[str], bool]]:
     """(slot, terms, Thai only as written) for each list of terms in a group."""
     exact = group.tone_marks == "exact"
     lists = [("terms", group.th, exact), ("terms", group.th_as_written, True),
-             ("terms", group.en, False), ("unless", group.unless, False)]
+             ("unless", group.unless, False)]
+    lists += [("terms", terms, False) for terms in (group.en, group.my, group.km, group.lo,
+                                                     group.vi, group.zh, group.id)]
     for number, pair in enumerate(group.pair):
         lists += [(f"a{number}", pair.a, False), (f"b{number}", pair.b, False)]
     return lists
 
 
 def _file(term: str, slot: _Slot, as_written: bool, exact: list[tuple[str, _Slot]],
-          toneless: list[tuple[str, _Slot]]) -> None:
-    """Put a term with the matcher that reads the message with or without tone marks."""
+          loose: list[tuple[str, _Slot]]) -> None:
+    """Put a term with the matcher that reads the message as written, or without tone
+    marks and accents (Thai terms, and others that have some, when long enough)."""
     folded = fold(normalize_text(term))
-    bare = strip_tone_marks(folded)
-    if has_thai(folded) and not as_written and len(bare) >= _MIN_TONELESS:
-        toneless.append((bare, slot))
+    bare = loosen(folded)
+    if not as_written and (bare != folded or has_thai(folded)) and len(bare) >= _MIN_LOOSE:
+        loose.append((bare, slot))
     else:
         exact.append((folded, slot))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Annotated
 
@@ -37,27 +37,32 @@ _LONGEST_SEGMENTER_WORD = 12
 
 @dataclass(frozen=True)
 class Concept:
-    """One named thing with its Thai and English variants (first = display form)."""
+    """One named thing with its Thai and English variants (first = display form),
+    and its forms in the other languages people write in (`regional`: pairs of a
+    language and its forms, from data/lexicon_regional.tsv)."""
 
     id: str
     kind: str
     th: tuple[str, ...]
     en: tuple[str, ...]
-
-    @property
-    def label_en(self) -> str:
-        return self.en[0] if self.en else self.th[0]
-
-    @property
-    def label_th(self) -> str:
-        return self.th[0] if self.th else self.en[0]
+    regional: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def label(self, lang: str) -> str:
-        return self.label_th if lang == "th" else self.label_en
+        """The display form in `lang`: Thai or English, else the language's own."""
+        if lang == "th":
+            return (self.th or self.en)[0]
+        forms = dict(self.regional).get(lang, ())
+        return (forms or self.en or self.th)[0]
+
+    @property
+    def indexed(self) -> tuple[str, ...]:
+        """The forms releases are written in (Thai and English): what search looks for."""
+        return self.th + self.en
 
     @property
     def variants(self) -> tuple[str, ...]:
-        return self.th + self.en
+        """Every form, in every language: what a question may name it by."""
+        return self.indexed + tuple(form for _, forms in self.regional for form in forms)
 
     @property
     def token(self) -> str:
@@ -109,6 +114,43 @@ def partner_concepts(partners: Iterable[Partner]) -> list[Concept]:
         en = tuple(v for v in variants if not has_thai(v))
         concepts.append(Concept(partner.id, "partner", th, en))
     return concepts
+
+
+REGIONAL_COLUMNS = ("concept", "lang", "forms", "reviewed")
+
+
+@dataclass(frozen=True)
+class RegionalForms:
+    """data/lexicon_regional.tsv: concept id -> ((lang, forms), ...), and the
+    (concept, lang) pairs a native speaker has not reviewed yet."""
+
+    forms: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
+    unreviewed: frozenset[tuple[str, str]]
+
+
+def parse_regional_lexicon(text: str, langs: Iterable[str]) -> RegionalForms:
+    """The forms of concepts in other languages than Thai and English; one row per
+    concept and language, variants split by '|', reviewed "yes" or "no"."""
+    allowed = set(langs)
+    numbered = [(n, line) for n, line in enumerate(text.splitlines(), start=1)
+                if line.strip() and not line.startswith("#")]
+    if not numbered or tuple(numbered[0][1].split("\t")) != REGIONAL_COLUMNS:
+        raise ValueError(f"the first line must be the header {' '.join(REGIONAL_COLUMNS)}")
+    forms: dict[str, dict[str, tuple[str, ...]]] = {}
+    unreviewed: set[tuple[str, str]] = set()
+    for number, line in numbered[1:]:
+        concept_id, lang, cell, reviewed = ([*line.split("\t"), "", "", ""])[:4]
+        variants = _split_variants(cell)
+        if lang not in allowed or not variants or reviewed not in ("yes", "no"):
+            raise ValueError(f"line {number}: expected a language of {sorted(allowed)}, "
+                             "forms, and reviewed yes or no")
+        if lang in forms.setdefault(concept_id, {}):
+            raise ValueError(f"line {number}: {concept_id} {lang} is given twice")
+        forms[concept_id][lang] = variants
+        if reviewed == "no":
+            unreviewed.add((concept_id, lang))
+    return RegionalForms({c: tuple(by_lang.items()) for c, by_lang in forms.items()},
+                         frozenset(unreviewed))
 
 
 Mention = Found[Concept]
@@ -175,10 +217,12 @@ class Lexicon:
 
     @classmethod
     def of(cls, concepts: Iterable[Concept], partners: Iterable[Partner],
-           thai_terms: Iterable[str], stopwords: Iterable[str]) -> Lexicon:
+           thai_terms: Iterable[str], stopwords: Iterable[str],
+           regional: RegionalForms) -> Lexicon:
         partners = list(partners)
+        every = [*concepts, *partner_concepts(partners)]
         return cls(
-            concepts=(*concepts, *partner_concepts(partners)),
+            concepts=tuple(replace(c, regional=regional.forms.get(c.id, ())) for c in every),
             thai_terms=tuple(thai_terms),
             stopwords=frozenset(stopwords),
             short_names={p.id: p.short for p in partners if p.short},

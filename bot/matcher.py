@@ -10,11 +10,12 @@ both ends fall on a word boundary:
   letters, digits, anything else): "IOM" in "IOMประจำ", "1300" in "โทร1300";
 - Latin letters and digits run on: "iom" is not in "biomass", "1300" not in
   "21300";
-- Thai is written without spaces. In *segmented* text (words joined by
-  WORD_SEP, as ingest and the query parser write it) a Thai term must end
-  where the segmenter ended a word: ไทย is not in ไทยรัฐ. In raw text it may
-  end anywhere but before a vowel or tone mark that belongs to its last
-  letter: พม. is not in พม่า.
+- Thai, Lao, Khmer, Burmese and Chinese are written without spaces between
+  words. In *segmented* text (Thai words joined by WORD_SEP, as ingest and
+  the query parser write it) a Thai term must end where the segmenter ended
+  a word: ไทย is not in ไทยรัฐ. Elsewhere a term in these scripts may start
+  and end anywhere but before a vowel sign or tone mark that belongs to the
+  letter before it: พม. is not in พม่า.
 
 With `prefixes`, a term may end inside a word ("victim" in "victims", ศูนย
 typed without its mark in ศูนย์): for scoring and showing matches, never for
@@ -39,7 +40,16 @@ from bot.thai import WORD_SEP
 
 V = TypeVar("V", bound=Hashable)
 
-_THAI_FIRST, _THAI_LAST = "\u0e01", "\u0e4e"
+# Scripts written without spaces between words, by their letters' code points
+# (Thai and Lao vowel signs and tone marks, Burmese and Khmer signs included).
+_UNSPACED = (
+    ("thai", "\u0e01", "\u0e4e"),
+    ("lao", "\u0e81", "\u0edf"),
+    ("myanmar", "\u1000", "\u109f"),
+    ("khmer", "\u1780", "\u17ff"),
+    ("han", "\u3400", "\u9fff"),
+)
+_SCRIPTS_WITHOUT_SPACES = frozenset(script for script, _, _ in _UNSPACED)
 
 
 class Found(NamedTuple, Generic[V]):
@@ -96,9 +106,11 @@ class TermMatcher(Generic[V]):
 
 @functools.lru_cache(maxsize=1 << 16)
 def _kind(char: str) -> str:
-    """thai, letter, digit or other: a word boundary lies between two kinds."""
-    if _THAI_FIRST <= char <= _THAI_LAST:
-        return "thai"
+    """A script without spaces, letter, digit or other: a word boundary lies
+    between two kinds."""
+    for script, first, last in _UNSPACED:
+        if first <= char <= last:
+            return script
     if char.isdigit():
         return "digit"
     if char.isalpha() or unicodedata.category(char).startswith("M"):
@@ -113,9 +125,9 @@ def _is_boundary(text: str, index: int, segmented: bool) -> bool:
     before, after = _kind(text[index - 1]), _kind(text[index])
     if before != after or before == "other":
         return True
-    if before == "thai" and not segmented:
-        # A vowel or tone mark belongs to the letter before it: พม่า is not พม + ่า.
-        return unicodedata.category(text[index]) != "Mn"
+    if before in _SCRIPTS_WITHOUT_SPACES and not (segmented and before == "thai"):
+        # A vowel sign or tone mark belongs to the letter before it: พม่า is not พม + ่า.
+        return not unicodedata.category(text[index]).startswith("M")
     return False
 
 

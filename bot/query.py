@@ -19,7 +19,7 @@ from bot.dates import DateRange, find_date_range
 from bot.lexicon import Concept, Lexicon, longest_mentions
 from bot.message import Message
 from bot.romanize import Romanizer, sound_key
-from bot.spelling import Speller, stem
+from bot.spelling import Speller, Spelling, stem
 from bot.thai import (
     WORD_SEP,
     Segmenter,
@@ -33,6 +33,8 @@ from bot.thai import (
 MAX_QUERY_CHARS = 300
 # The language of a question with no letters ("2567"): most releases are Thai.
 QUERY_LANG = "th"
+# The languages releases are written in.
+INDEX_LANGS = ("th", "en")
 MAX_GROUPS = 12
 # How close (rapidfuzz, on sound keys) a name typed in one script must be to one
 # romanised from the other (exactly, for a word of NAME_MIN_CHARS); how long a
@@ -151,18 +153,22 @@ class QueryParser:
         self.speller.warm()
 
     def parse(self, message: Message) -> Query:
+        """A question in the index's languages is searched for its concepts and its
+        words; one in another language for the concepts the lexicon knows in it (its
+        other words would only find look-alike Thai or English words)."""
         text = message.text[:MAX_QUERY_CHARS]
         query = Query(text=text, lang=message.lang or QUERY_LANG,
                       date_range=find_date_range(text))
         rest = query.date_range.rest if query.date_range else text
-        spelling = self.speller.correct(rest)
+        in_index_language = query.lang in INDEX_LANGS
+        spelling = self.speller.correct(rest) if in_index_language else Spelling(rest)
         query.corrections = spelling.corrections
         segmented = self.segmenter.index_text(spelling.text)
         leftover = list(segmented.replace(WORD_SEP, ""))
         for mention in longest_mentions(self.lexicon.finder.find(segmented)):
             self._add(query, self.concept_group(mention.value))
             leftover[mention.start:mention.end] = " " * (mention.end - mention.start)
-        words = list(dict.fromkeys(self._words("".join(leftover))))
+        words = list(dict.fromkeys(self._words("".join(leftover)))) if in_index_language else []
         content = [w for w in words if w not in self.lexicon.stopwords]
         query.stopwords_only = bool(words) and not content and not query.groups
         for word in content:
@@ -177,8 +183,8 @@ class QueryParser:
         (the first Thai and the first English form first)."""
         alternatives = [f"extra:{fts_phrase(concept.token)}"]
         firsts = [*concept.th[:1], *concept.en[:1]]
-        alternatives += [self._phrase(v) for v in [*firsts, *concept.variants]]
-        needles = [variant.lower() for variant in concept.variants]
+        alternatives += [self._phrase(v) for v in [*firsts, *concept.indexed]]
+        needles = [variant.lower() for variant in concept.indexed]
         return Group(concept.id, tuple(dict.fromkeys(alternatives)),
                      tuple(dict.fromkeys(needles)), concept, weight)
 

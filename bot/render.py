@@ -88,10 +88,19 @@ class Reply:
 
 
 def format_date(day: date, lang: str) -> str:
-    """Thai style (Buddhist era, short month: pythainlp) or English style."""
+    """Thai style (Buddhist era, short month: pythainlp), English style, Chinese
+    style, or day/month/year in figures for the other languages.
+
+    >>> format_date(date(2024, 9, 5), "zh"), format_date(date(2024, 9, 5), "vi")
+    ('2024年9月5日', '05/09/2024')
+    """
     if lang == "th":
         return thai_strftime(datetime(day.year, day.month, day.day), "%-d %b %Y")
-    return f"{day.day} {day:%b} {day.year}"
+    if lang == "en":
+        return f"{day.day} {day:%b} {day.year}"
+    if lang == "zh":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day:%d/%m/%Y}"
 
 
 def _piece_html(piece: Piece) -> str:

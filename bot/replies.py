@@ -23,9 +23,20 @@ from bot.actions import (
 )
 from bot.answers import Answer, Result
 from bot.cards import HelpCard, PartnerCard
-from bot.i18n import LANGS, Strings
+from bot.helplines import HelpChannel
+from bot.i18n import LANGS, REGIONAL_LANGS, Strings
 from bot.index import Stats
-from bot.render import Bold, Button, Contact, Link, Paragraph, Reply, fit, format_date
+from bot.render import (
+    MAX_MESSAGE_CHARS,
+    Bold,
+    Button,
+    Contact,
+    Link,
+    Paragraph,
+    Reply,
+    fit,
+    format_date,
+)
 
 PAGE_SIZE = 3
 PARTNERS_PAGE_SIZE = 8
@@ -34,6 +45,12 @@ QUERY_SHOWN_CHARS = 60
 EXAMPLES = 3
 # The deep-link payload that opens the bot on its help card (t.me/<bot>?start=hotline).
 HOTLINE_START = "hotline"
+# Room kept at the end of a message for the help footer (its longest is ~150).
+_FOOTER_ROOM = 300
+# What each kind of help channel is, at a glance.
+_ICONS = {"phone": "☎", "line": "💬", "app": "📱", "web": "🌐"}
+# Language buttons in a row (eight languages: two rows).
+_LANGUAGES_PER_ROW = 4
 # A button label longer than this is cut (Telegram shows about this much).
 _BUTTON_CHARS = 40
 _DASH = "–"
@@ -55,9 +72,10 @@ class Replies:
     is about from its concepts (for readers of another language)."""
 
     def __init__(self, strings: Strings, describe: Callable[[Iterable[str], str], str],
-                 bot_username: str) -> None:
+                 speaking: Callable[[str], list[HelpChannel]], bot_username: str) -> None:
         self.strings = strings
         self.describe = describe
+        self.speaking = speaking
         self.bot_username = bot_username
 
     def text(self, key: str, lang: str, **values: object) -> str:
@@ -71,32 +89,58 @@ class Replies:
 
     def answer(self, answer: Answer, lang: str, key: str = "") -> list[Reply]:
         """An answer as messages: a help card stands alone, then the releases;
-        `key` names the saved search for the page buttons."""
+        `key` names the saved search for the page buttons. In the languages the
+        releases are not written in, the last message ends with where to get help."""
+        replies = [self.results(answer, lang, key)]
         if isinstance(answer.card, HelpCard):
             card = self.help_card(answer.card, lang)
-            return [card, self.results(answer, lang, key)] if answer.results else [card]
-        return [self.results(answer, lang, key)]
+            replies = [card, *replies] if answer.results else [card]
+        if lang in REGIONAL_LANGS:
+            last = replies[-1]
+            last.paragraphs = [*fit(last.paragraphs, MAX_MESSAGE_CHARS - _FOOTER_ROOM), [""],
+                               self._help_footer(lang)]
+        return replies
 
     def help_card(self, card: HelpCard, lang: str) -> Reply:
-        """The help card: short, calm, numbers first."""
+        """The help card: short, calm, numbers first; then what works from abroad."""
         paragraphs: list[Paragraph] = [[Bold(self.text("hotline_title", lang))]]
         if card.reassure:
             paragraphs.append([self.text("hotline_calm", lang)])
         for channel in card.channels:
-            details = [channel.hours(lang)]
-            if channel.free:
-                details.append(self.text("hotline_free", lang))
-            extra = ", ".join(d for d in details if d)
-            line: Paragraph = [Bold(f"☎ {channel.contact}"), f" {channel.name(lang)}"]
-            if extra:
-                line.append(f" ({extra})")
-            paragraphs.append(line)
-        sources = [Link(str(n), c.source_url) for n, c in enumerate(card.channels, start=1)]
+            paragraphs.append(self._channel_line(channel, lang))
+        if card.abroad:
+            paragraphs.append([self.text("from_abroad", lang)])
+            paragraphs += [[Bold(f"🌐 {c.abroad}"), f" {c.name(lang)}"] for c in card.abroad]
+        sources = [Link(str(n), url) for n, url in enumerate(
+            [*(c.source_url for c in card.channels), *(c.abroad_source_url for c in card.abroad)],
+            start=1)]
         paragraphs.append([f"{self.text('hotline_source', lang)}: ", *_joined(sources, " · ")])
         first = card.channels[0] if card.channels else None
         contact = Contact(first.tel, first.name(lang)) if first and first.tel else None
         buttons = [[Button(c.name(lang), url=c.link)] for c in card.channels if c.link]
         return Reply(fit(paragraphs), buttons, contact=contact)
+
+    def _channel_line(self, channel: HelpChannel, lang: str) -> Paragraph:
+        """☎ number, name (hours, free, languages)."""
+        details = [self.text("hours_24", lang)] if channel.always_open else []
+        if channel.free:
+            details.append(self.text("hotline_free", lang))
+        if channel.languages:
+            names = ", ".join(self.text(f"lang_{code}", lang) for code in channel.languages)
+            details.append(self.text("languages", lang, languages=names))
+        line: Paragraph = [Bold(f"{_ICONS[channel.kind]} {channel.contact}"),
+                           f" {channel.name(lang)}"]
+        if details:
+            line.append(f" ({', '.join(details)})")
+        return line
+
+    def _help_footer(self, lang: str) -> Paragraph:
+        """One line: 1300, and the channels that speak the reader's language."""
+        line: Paragraph = [self.text("help_footer", lang)]
+        contacts = ", ".join(dict.fromkeys(c.contact for c in self.speaking(lang)))
+        if contacts:
+            line.append(" " + self.text("help_footer_interpreters", lang, contacts=contacts))
+        return line
 
     def results(self, answer: Answer, lang: str, key: str = "") -> Reply:
         """A page of results; `key` names the saved search for the page buttons."""
@@ -105,6 +149,8 @@ class Replies:
             paragraphs += self._partner_paragraphs(answer.card, lang)
         if answer.results:
             paragraphs.append([Bold(self._header(answer, lang))])
+            if lang in REGIONAL_LANGS:
+                paragraphs.append([self.text("releases_language", lang)])
         if answer.corrections:
             words = ", ".join(f"{a} → {b}" for a, b in answer.corrections.items())
             paragraphs.append([self.text("corrected", lang, words=words)])
@@ -143,13 +189,12 @@ class Replies:
         buttons = [[Button(self.text(f"example_{n + 1}", lang), RunExample(lang, n))]
                    for n in range(EXAMPLES)]
         buttons += self.hotline_row(lang)
-        buttons.append(self._language_row(lang))
+        buttons += self._language_rows()
         paragraphs: list[Paragraph] = [[self.text("start", lang)], [""],
                                        [self.text("start_help", lang)]]
         for channel in card.channels[:1]:
-            hours = channel.hours(lang)
-            paragraphs.append([Bold(f"☎ {channel.contact}"), f" {channel.name(lang)}",
-                               f" ({hours})" if hours else ""])
+            hours = f" ({self.text('hours_24', lang)})" if channel.always_open else ""
+            paragraphs.append([Bold(f"☎ {channel.contact}"), f" {channel.name(lang)}", hours])
         return Reply(paragraphs, buttons)
 
     def help(self, lang: str, commands: Sequence[str]) -> Reply:
@@ -184,7 +229,7 @@ class Replies:
                                        *self.hotline_row(lang)])
 
     def language_prompt(self, lang: str) -> Reply:
-        return Reply([[self.text("lang_prompt", lang)]], [self._language_row(lang)])
+        return Reply([[self.text("lang_prompt", lang)]], self._language_rows())
 
     def about(self, stats: Stats, lang: str, search_days: int) -> Reply:
         """Where the data come from, how fresh they are, what is kept about people."""
@@ -202,9 +247,12 @@ class Replies:
 
     # --- pieces ------------------------------------------------------------------
 
-    def _language_row(self, lang: str) -> list[Button]:
-        return [Button(self.text(f"button_{code}", lang), ChooseLanguage(code))
-                for code in LANGS]
+    def _language_rows(self) -> list[list[Button]]:
+        """A button per language, each named in its own language."""
+        buttons = [Button(self.text(f"lang_{code}", code), ChooseLanguage(code))
+                   for code in LANGS]
+        return [buttons[i:i + _LANGUAGES_PER_ROW]
+                for i in range(0, len(buttons), _LANGUAGES_PER_ROW)]
 
     def _header(self, answer: Answer, lang: str) -> str:
         first, last = answer.offset + 1, answer.offset + len(answer.results)
@@ -250,11 +298,13 @@ class Replies:
         blocks: list[Paragraph] = []
         for number, result in enumerate(answer.results, start=answer.offset + 1):
             date_line = format_date(result.date, lang)
-            if lang == "en" and result.lang == "th":
-                # English readers get what the Thai release is about, from the
+            if lang != "th" and result.lang != lang:
+                # Readers of other languages get what the release is about, from the
                 # places, partners and topics recognised in it.
-                about = self.describe(result.concepts, "en")
-                date_line += f" · {self.text('in_thai', lang)}" + (f" · {about}" if about else "")
+                about = self.describe(result.concepts, lang)
+                written = (self.text("in_thai", lang) if result.lang == "th"
+                           else self.text("in_english", lang))
+                date_line += f" · {written}" + (f" · {about}" if about else "")
             blocks += [
                 [""],
                 [Bold(f"{number}. {result.title}")],

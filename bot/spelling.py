@@ -55,7 +55,7 @@ class Speller:
         self.stopwords = lexicon.stopwords
         self.counts = counts
         self.is_name = is_name
-        variants = {v.lower() for c in lexicon.concepts for v in c.variants}
+        variants = {v.lower() for c in lexicon.concepts for v in c.indexed}
         self.thai_variants = sorted(v for v in variants if has_thai(v) and " " not in v)
         self.thai_variants_bare = [strip_tone_marks(v) for v in self.thai_variants]
         self.latin_variants = sorted(v for v in variants if not has_thai(v))

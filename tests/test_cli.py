@@ -49,6 +49,24 @@ def test_ask_json_has_the_documented_shape(tmp_path: Path) -> None:
     assert "เวียดนาม" in first["snippet"]  # the English question, found in Thai
 
 
+@pytest.mark.parametrize(
+    ("query", "lang", "intent"),
+    [("救命 我被困在妙瓦底", "zh", "distress"), ("cuu toi voi", "vi", "distress"),
+     ("ကူညီပါ။ အလုပ္ရွင္က ကြၽန္ေတာ့္ ပတ္စပို႔ကို သိမ္းထားတယ္", "my", "distress"),
+     ("perdagangan orang Vietnam", "id", "search"), ("ค้ามนุษย์", "th", "search")],
+)
+def test_ask_json_gives_the_language_and_the_reply_people_see(tmp_path: Path, query: str,
+                                                              lang: str, intent: str) -> None:
+    done = atbot("ask", query, "--json", "--db", str(tmp_path / "x.sqlite3"))
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert (answer["lang"], answer["intent"]) == (lang, intent)
+    assert ("1300" in answer["reply"]) == (lang != "th")  # a card, or the last line
+    plain = atbot("ask", query, "--db", str(tmp_path / "x.sqlite3"))
+    assert plain.stdout.strip() == answer["reply"].strip()
+    assert answer.get("zawgyi", False) == (lang == "my")
+
+
 @pytest.mark.parametrize("query", ["", "   ", "🙂🙂🙂", "!!!???", "\x01\x02"])
 def test_meaningless_queries_give_no_results_and_a_message(tmp_path: Path, query: str) -> None:
     done = atbot("ask", query, "--json", "--db", str(tmp_path / "x.sqlite3"))

@@ -18,6 +18,7 @@ from bot.actions import (
 from bot.chat import render_buttons, run_chat
 from bot.conversation import COMMANDS, Conversation, User
 from bot.core import Core
+from bot.i18n import LANGS
 from bot.message import read_message
 from bot.render import MAX_MESSAGE_CHARS, Bold, Button, Link, to_html, visible_length
 from bot.replies import PAGE_SIZE
@@ -52,7 +53,8 @@ async def test_results_page_has_titles_dates_links_and_buttons(sample_core: Core
 
 async def test_every_reply_fits_telegram(sample_core: Core) -> None:
     talk = Conversation(sample_core)
-    replies = [r for q in ("ค้ามนุษย์", "trafficking", "x" * 5000, "ช่วยด้วย ถูกขัง", "IOM")
+    replies = [r for q in ("ค้ามนุษย์", "trafficking", "x" * 5000, "ช่วยด้วย ถูกขัง", "IOM",
+                           "人口贩卖", "buôn người " * 400, "လူကုန်ကူးမှု")
                for r in await talk.message(q, User(6))]
     for command in COMMANDS:
         replies += await command.reply(talk, User(6), "")
@@ -126,3 +128,56 @@ async def test_english_readers_learn_what_a_thai_release_is_about(sample_core: C
     about = first_release[1]
     assert about.startswith("25 Sep 2024 · in Thai · ")
     assert "Vietnam" in about and "IOM" in about and "human trafficking" in about
+
+
+BURMESE_PLEA = "ကူညီပါ။ အလုပ်ရှင်က ကျွန်တော့် ပတ်စပို့ကို သိမ်းထားတယ်"
+
+
+async def test_a_burmese_plea_gets_the_help_card_in_burmese(sample_core: Core) -> None:
+    replies = await Conversation(sample_core).message(BURMESE_PLEA, User(9))
+    card = replies[0].plain
+    assert card.startswith("အကူအညီရနိုင်သည့်နေရာ")  # "where to get help", in Burmese
+    assert "သင် တစ်ယောက်တည်း မဟုတ်ပါ" in card  # the calm line
+    lines = card.split("\n")
+    assert lines[2].startswith("☎ 1300")
+    assert lines[3].startswith("☎ 1694") and "မြန်မာ" in lines[3]  # interpreters in Burmese
+    assert "+66 2 572 8442" in card and "https://lin.ee/GetbF8D" in card  # from abroad
+    assert replies[0].contact is not None and replies[0].contact.phone == "1300"
+    footer = replies[-1].plain.split("\n")[-1]
+    assert "1300" in footer and "1694" in footer
+
+
+async def test_a_chinese_search_finds_releases_and_says_they_are_in_thai(sample_core: Core,
+                                                                        ) -> None:
+    [reply] = await Conversation(sample_core).message("人口贩卖 越南", User(10))
+    text = reply.plain
+    assert "这些新闻是泰文或英文的" in text
+    assert SEED_URL in text and "泰文" in text
+    assert text.split("\n")[-1].startswith("在泰国需要帮助？请拨打1300")
+
+
+async def test_a_greeting_in_vietnamese_is_answered_in_vietnamese_with_the_hotline(
+    sample_core: Core,
+) -> None:
+    [reply] = await Conversation(sample_core).message("Xin chào", User(11))
+    assert reply.plain.startswith("Hãy gõ từ cần tìm")
+    assert "Gọi 1300" in reply.plain
+
+
+async def test_lang_offers_all_eight_languages_each_in_its_own_name(sample_core: Core) -> None:
+    [reply] = await Conversation(sample_core).lang(User(12))
+    buttons = [b for row in reply.buttons for b in row]
+    assert [b.action for b in buttons] == [ChooseLanguage(code) for code in LANGS]
+    assert [b.label for b in buttons][2:] == ["မြန်မာ", "ខ្មែរ", "ລາວ", "Tiếng Việt", "中文",
+                                              "Bahasa Indonesia"]
+    chosen = await ChooseLanguage("km").press(Conversation(sample_core), User(12))
+    assert "ភាសាខ្មែរ" in chosen.replies[0].plain
+    assert await sample_core.language_choice(12) == "km"
+    await sample_core.forget(12)
+
+
+async def test_telegram_language_codes_pick_the_interface(sample_core: Core) -> None:
+    talk = Conversation(sample_core)
+    assert await talk.language(User(13, "zh-hans")) == "zh"
+    assert await talk.language(User(13, "in")) == "id"
+    assert await talk.language(User(13, "de")) == "en"

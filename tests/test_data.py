@@ -91,6 +91,7 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
     (f"locale/th/{PO}", append('\nmsgid "only_here"\nmsgstr "x"\n'), "the en catalog lacks"),
     (f"locale/th/{PO}", substitute(r'^msgstr "(?=ไม่พบข่าว)', 'msgstr ""\n"'), ""),
     (f"locale/th/{PO}", append('\nmsgid "empty_one"\nmsgstr ""\n'), "has no text"),
+    (f"locale/en/{PO}", substitute(r'^msgid "source"', '#, fuzzy\nmsgid "source"'), "fuzzy"),
     (f"locale/th/{PO}", append("\nmsgid garbage\n"), "not a valid gettext catalog"),
     ("records", remove, "missing or empty"),
     ("records/000_342210386edddb74.txt", write("not a release\n"), "no source line"),

@@ -12,7 +12,7 @@ from bot.i18n import LANGS, Strings, read_catalog
 from bot.replies import EXAMPLES
 from tests.conftest import DATA, DATA_DIR, ROOT
 
-CATALOGS = {path.parent.parent.name: read_catalog(path.read_bytes())
+CATALOGS = {path.parent.parent.name: read_catalog(path.read_bytes())[0]
             for path in sorted((DATA_DIR / "locale").glob(f"*/{CATALOG}"))}
 # Keys the code names as literals: .text("key", ...), .plain("key", ...) and the
 # messages search and the core set on an answer (answer.message = "key").
@@ -26,12 +26,20 @@ def keys_in_code() -> set[str]:
     # Keys the code builds from a name.
     found |= {f"command_{command.name}" for command in COMMANDS}
     found |= {f"example_{n}" for n in range(1, EXAMPLES + 1)}
-    found |= {f"button_{lang}" for lang in LANGS}
+    found |= {f"lang_{lang}" for lang in LANGS}
     return found
 
 
-def test_thai_and_english_are_there() -> None:
-    assert set(LANGS) <= CATALOGS.keys()
+def test_every_language_the_bot_speaks_has_its_catalog() -> None:
+    assert set(LANGS) == CATALOGS.keys()
+
+
+def test_the_readme_lists_the_languages_awaiting_native_review() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Awaiting native review", 1)[1].split("\n## ", 1)[0]
+    for lang, keys in DATA.strings.awaiting_review.items():
+        assert f"`{lang}`" in section, lang
+        assert keys
 
 
 @pytest.mark.parametrize("lang", sorted(CATALOGS))
@@ -51,6 +59,6 @@ def test_placeholders_are_filled_and_unknown_languages_fall_back() -> None:
     assert DATA.strings.text("corrected", "en", words="a → b") == "Searched for: a → b"
     assert DATA.strings.text("corrected", "xx", words="a → b") == "ค้นหาเป็น: a → b"
     partial = Strings({"th": {"x": "ไทย"}, "en": {"x": "English", "y": "only English"},
-                       "km": {"x": "ខ្មែរ"}})
+                       "km": {"x": "ខ្មែរ"}}, {})
     assert partial.text("x", "km") == "ខ្មែរ"
     assert partial.text("y", "km") == "only English"

@@ -72,7 +72,7 @@ def test_each_help_channel_is_stated_by_its_cited_release(
     contact = str(channel["contact"])
     assert contact in text or contact.replace(" ", "") in text.replace(" ", "")
     assert _squash(str(channel["source_quote"])) in _squash(text)
-    for fact in ("hours", "free", "name", "source_en"):
+    for fact in ("hours", "free", "name", "source_en", "languages", "abroad"):
         url_key = f"{fact}_source_url" if fact != "source_en" else "source_en_url"
         quote_key = f"{fact}_source_quote" if fact != "source_en" else "source_en_quote"
         if url_key in channel:
@@ -80,10 +80,29 @@ def test_each_help_channel_is_stated_by_its_cited_release(
                 cited[canonical_url(str(channel[url_key]))]), (channel["id"], fact)
 
 
+# How releases name each language a channel may speak.
+_LANGUAGE_IN_THAI = {"th": "ไทย", "en": "อังกฤษ", "my": "เมียนมา", "km": "เขมร|กัมพูชา",
+                     "lo": "ลาว", "vi": "เวียดนาม", "zh": "จีน", "id": "อินโดนีเซีย"}
+
+
+def test_languages_and_ways_from_abroad_are_only_claimed_with_a_quote_that_says_so() -> None:
+    for channel in CHANNELS:
+        quote = str(channel.get("languages_source_quote", ""))
+        for lang in channel.get("languages", []):  # type: ignore[attr-defined]
+            assert re.search(_LANGUAGE_IN_THAI[lang], quote), (channel["id"], lang)
+        if channel.get("abroad"):
+            # "+66 2 572 8442" is stated as "(+66) 2 572 8442": compare without spacing.
+            def bare(text: str) -> str:
+                return re.sub(r"[\s()+‘’-]", "", text.lower())
+
+            assert bare(str(channel["abroad"])) in bare(str(channel["abroad_source_quote"])), \
+                channel["id"]
+
+
 def test_hours_and_free_are_only_claimed_with_a_quote_that_says_so() -> None:
     for channel in CHANNELS:
         quotes = " ".join(str(v) for k, v in channel.items() if k.endswith("quote"))
-        if channel.get("hours_th"):
+        if channel.get("always_open"):
             assert "24" in quotes, channel["id"]
         if channel.get("free"):
             assert "ฟรี" in quotes or "free" in quotes.lower() or "ไม่มีค่าใช้จ่าย" in quotes, \
@@ -93,7 +112,7 @@ def test_hours_and_free_are_only_claimed_with_a_quote_that_says_so() -> None:
 def test_the_1300_hotline_comes_first() -> None:
     channels = DATA.help_channels
     assert channels[0].contact == "1300"
-    assert channels[0].hours_en == "24 hours" and channels[0].free
+    assert channels[0].always_open and channels[0].free
 
 
 @pytest.mark.parametrize("partner", PARTNERS, ids=[p.id for p in PARTNERS])

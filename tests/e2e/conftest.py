@@ -53,7 +53,7 @@ def start_bot(api: FakeBotAPI, db: Path, log_path: Path, *extra: str,
                                stdout=handle, stderr=subprocess.STDOUT, text=True)
     bot = BotProcess(api, process, log_path)
     if wait_for_commands:
-        api.wait_for(lambda: len(api.calls_to("setMyCommands")) >= 3
+        api.wait_for(lambda: len(api.calls_to("setMyCommands")) >= 9
                      or process.poll() is not None, timeout=60)
     else:
         api.wait_for(lambda: api.calls_to("getUpdates") or process.poll() is not None,

@@ -37,7 +37,7 @@ def test_start_registers_commands_in_both_languages(bot: BotProcess) -> None:
     api = bot.api
     assert api.calls_to("getMe")
     languages = {c.params.get("language_code") for c in api.calls_to("setMyCommands")}
-    assert languages == {None, "th", "en"}
+    assert languages == {None, "th", "en", "my", "km", "lo", "vi", "zh", "id"}
     thai = next(c for c in api.calls_to("setMyCommands") if c.params.get("language_code") == "th")
     names = [command["command"] for command in thai.params["commands"]]
     assert names == ["start", "help", "latest", "hotline", "partners", "lang", "about", "forget"]
@@ -368,6 +368,28 @@ def test_english_plea_gets_the_english_card(bot: BotProcess) -> None:
     text = visible(card.params["text"])
     assert text.startswith("Where to get help\nYou are not alone")
     assert "☎ 1300" in text and "24 hours" in text
+
+
+def test_a_burmese_plea_typed_in_zawgyi_gets_the_card_in_burmese(bot: BotProcess) -> None:
+    api = bot.api
+    zawgyi = "ကူညီပါ။ အလုပ္ရွင္က ကြၽန္ေတာ့္ ပတ္စပို႔ကို သိမ္းထားတယ္"  # passport taken
+    api.push(text_message(127, zawgyi, language_code="en"))
+    card = visible(api.wait_message(127).params["text"])
+    assert card.startswith("အကူအညီရနိုင်သည့်နေရာ\nသင် တစ်ယောက်တည်း မဟုတ်ပါ")
+    assert "☎ 1300" in card and "☎ 1694" in card and "+66 2 572 8442" in card
+    contact = api.wait_for(lambda: [c for c in api.calls_to("sendContact")
+                                    if int(c.params["chat_id"]) == 127])[0]
+    assert str(contact.params["phone_number"]) == "1300"
+    last = visible(api.messages_to(127)[-1].params["text"]).split("\n")[-1]
+    assert "1300" in last and "1694" in last
+
+
+def test_lang_offers_eight_languages(bot: BotProcess) -> None:
+    api = bot.api
+    api.push(text_message(128, "/lang"))
+    actions = [b.get("callback_data") for b in buttons_of(api.wait_message(128))]
+    assert actions == ["lang:th", "lang:en", "lang:my", "lang:km", "lang:lo", "lang:vi",
+                       "lang:zh", "lang:id"]
 
 
 def test_hotline_command_button_and_question_show_the_card(bot: BotProcess) -> None:
