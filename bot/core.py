@@ -17,6 +17,7 @@ import asyncio
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot import language
 from bot.answers import Answer, Result
 from bot.cards import HelpCard, PartnerCard
 from bot.config import Settings
@@ -59,6 +60,7 @@ class Core:
 
     async def warm(self) -> None:
         """Build what the first questions would otherwise wait for (the bot does this)."""
+        await asyncio.to_thread(language.warm)
         await self.engine.warm()
 
     @property

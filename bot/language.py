@@ -41,6 +41,8 @@ _SCRIPTS = (
 # a hook, a dot below or two marks (Latin Extended Additional). Not á, é or à:
 # French, Spanish and English loanwords ("chargé") have them too.
 _RE_VIETNAMESE = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
@@ -131,12 +133,19 @@ def _without_marks(text: str) -> str:
 @functools.cache
 def _identifier():  # type: ignore[no-untyped-def]
     """py3langid restricted to the Latin-script languages people write to the bot in
-    (loaded on first use: about 0.2 s)."""
+    (loaded on first use, about 0.6 s: the bot loads it at start, see `warm`)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     identifier.set_languages(["en", "vi", "id"])
     return identifier
+
+
+def warm() -> None:
+    """Load the models now rather than while a message waits (blocking: call it in a
+    thread from async code)."""
+    _identifier()
+    _zawgyi_detector()
 
 
 def from_zawgyi(text: str) -> str | None:
