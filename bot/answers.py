@@ -58,6 +58,8 @@ class Answer:
     card: Card | None = None
     # True when more releases matched than were ranked (CANDIDATES): "150+".
     capped: bool = False
+    # The situations the message fits (bot/situations.py).
+    situations: list[str] = field(default_factory=list)
 
     @property
     def has_more(self) -> bool:
@@ -67,6 +69,7 @@ class Answer:
         data: dict[str, object] = {
             "query": self.query, "lang": self.lang, "intent": self.intent,
             "results": [r.as_json() for r in self.results], "total": self.total,
+            "situations": self.situations,
         }
         if self.date_from and self.date_to:
             data["date_range"] = [self.date_from.isoformat(), self.date_to.isoformat()]

@@ -17,12 +17,18 @@ class HelpCard:
     channels: tuple[HelpChannel, ...]
     abroad: tuple[HelpChannel, ...] = ()
     reassure: bool = False
+    # The situations it answers (bot/situations.py), those whose note it carries,
+    # and the releases that state the notes.
+    situations: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    note_sources: tuple[str, ...] = ()
     kind: str = "help"
 
     def as_json(self, lang: str) -> dict[str, object]:
         return {
             "kind": self.kind,
             "reassure": self.reassure,
+            "situations": list(self.situations),
             "channels": [
                 {"id": c.id, "name": c.name(lang), "contact": c.contact, "tel": c.tel or None,
                  "always_open": c.always_open, "free": c.free, "languages": list(c.languages),

@@ -67,8 +67,9 @@ class Conversation:
         lang = await self.language(user, message)
         answer = await self.core.ask(message, limit=PAGE_SIZE, reader=lang)
         key = ""
-        # A message from someone in danger is never stored, not even without an id.
-        if answer.has_more and answer.intent != "distress":
+        # A message from someone in danger, or telling what they go through, is never
+        # stored, not even without an id.
+        if answer.has_more and answer.intent not in ("distress", "situation"):
             key = await self.core.save_search(answer.query)
         return self.replies.answer(answer, lang, key)
 

@@ -14,8 +14,9 @@ question-answering entry point:
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
+from itertools import zip_longest
 
 from bot import language
 from bot.answers import Answer, Result
@@ -29,6 +30,7 @@ from bot.ingest import ingest
 from bot.message import Message, read_message
 from bot.query import QUERY_LANG, Group, Query, fts_phrase
 from bot.search import BaselineEngine, SearchEngine
+from bot.situations import Situation
 from bot.state import SEARCH_DAYS, PeopleState, SqliteState, take_over_people_state
 from bot.thai import Segmenter
 
@@ -37,8 +39,17 @@ _PARTNER_FILLER = frozenset({
     "thailand", "คือ", "ใคร", "อะไร", "ทำอะไร", "บทบาท", "ภาคี", "องค์กร", "หน่วยงาน",
     "partner", "partners", "organisation", "organization", "agency", "role", "work",
 })
-# How many help channels a card shows.
+# How many help channels a card shows, and one for a situation.
 CARD_CHANNELS = 4
+SITUATION_CHANNELS = 6
+# Under a help card: at most this many releases, chosen among the best this many
+# (only those about help for the situation, none that speaks of death), each topic
+# of the situation counting this much beside the words of the message.
+HELP_RELEASES = 3
+HELP_RELEASES_SCANNED = 30
+HELP_TOPIC_WEIGHT = 0.5
+# The lexicon kinds that name a place: a release under a card is about the place named.
+PLACE_KINDS = frozenset({"country", "province", "place"})
 # How much naming a help channel counts when ranking releases for a hotline question.
 CHANNEL_WEIGHT = 0.5
 
@@ -82,12 +93,10 @@ class Core:
         """Answer a question: find its intent, then the card and the releases. A card
         is made for the `reader`'s language (else the message's)."""
         reader = reader or message.lang or QUERY_LANG
-        if self.data.distress_rule.judge(message).distress:
-            answer = await self.engine.search(await self.engine.parse(message), limit=limit,
-                                              offset=offset)
-            answer.intent = "distress"
-            answer.card = self.help_card(reader, reassure=True)
-            return answer
+        distress = self.data.distress_rule.judge(message).distress
+        situations = self.data.situations.of_message(message, distress=distress)
+        if situations or distress:
+            return await self._help_first(message, reader, situations, distress=distress)
         if self.data.hotline_rule.judge(message).distress:
             return await self._hotline(message, reader, limit, offset)
         query = await self.engine.parse(message)
@@ -107,10 +116,15 @@ class Core:
         return Answer(query="", lang="", offset=offset, total=total,
                       results=[Result.from_stored(r) for r in releases])
 
-    def help_card(self, lang: str, *, reassure: bool = False) -> HelpCard:
+    def help_card(self, lang: str, *, reassure: bool = False,
+                  situations: Sequence[Situation] = (), places: Set[str] = frozenset(),
+                  ) -> HelpCard:
         """The help channels, one per number, the 1300 hotline first; for a reader of
         another language than Thai or English, those that speak it next. Then what
-        works from outside Thailand."""
+        works from outside Thailand. For situations, each one's channels first (a
+        channel for some places only, an embassy, when the message names one of them)."""
+        if situations:
+            return self._situation_card(lang, situations, places)
         first = self.data.help_channels[0]
         ordered = sorted(self.data.help_channels, key=lambda c: (
             c is not first, lang not in REGIONAL_LANGS or lang not in c.languages, c.priority))
@@ -122,6 +136,58 @@ class Core:
                 chosen.append(channel)
         abroad = tuple(c for c in self.data.help_channels if c.abroad)
         return HelpCard(tuple(chosen[:CARD_CHANNELS]), abroad, reassure)
+
+    def _situation_card(self, lang: str, situations: Sequence[Situation],
+                        places: Set[str]) -> HelpCard:
+        # Each situation's first channel, the most urgent situation's first; then each
+        # one's second, and so on: every situation keeps its best channels on the card.
+        lists = [[c for c in s.channels if not c.places or not places.isdisjoint(c.places)]
+                 for s in situations]
+        first = self.data.help_channels[0]  # the 1300 hotline stays on every card
+        wanted = [c for rank in zip_longest(*lists) for c in rank if c is not None]
+        wanted += [first, *(self.speaking(lang) if lang in REGIONAL_LANGS else [])]
+        chosen: list[HelpChannel] = []
+        for channel in wanted:
+            if all(c.contact != channel.contact for c in chosen):
+                chosen.append(channel)
+        chosen = chosen[:SITUATION_CHANNELS]
+        if first not in chosen:
+            chosen[-1] = first
+        ids = tuple(s.id for s in situations)
+        abroad = tuple(c for c in self.data.help_channels if c.abroad) if "abroad" in ids else ()
+        return HelpCard(tuple(chosen), abroad, reassure=True,
+                        situations=ids,
+                        notes=tuple(s.id for s in situations if s.note_sources),
+                        note_sources=tuple(dict.fromkeys(
+                            url for s in situations for url in s.note_sources)))
+
+    async def _help_first(self, message: Message, reader: str,
+                          situations: list[Situation], *, distress: bool) -> Answer:
+        """The help card that fits, then at most a few releases about help for it: none
+        for thoughts of suicide, none that speaks of death, no rewritten search."""
+        query = await self.engine.parse(message)
+        places = {g.concept.id for g in query.groups
+                  if g.concept is not None and g.concept.kind in PLACE_KINDS}
+        answer = Answer(query=message.text, lang=query.lang,
+                        intent="distress" if distress else "situation",
+                        card=self.help_card(reader, reassure=True, situations=situations,
+                                            places=places),
+                        situations=[s.id for s in situations])
+        if not all(s.releases for s in situations):
+            return answer
+        topics = dict.fromkeys(t for s in situations for t in s.topics)
+        query.groups = [*query.groups, *(
+            self.engine.parser.concept_group(self.data.lexicon.by_id[t], HELP_TOPIC_WEIGHT)
+            for t in topics)]
+        found = await self.engine.search(query, limit=HELP_RELEASES_SCANNED)
+        # Those mostly about help on the topics first, then those about a place the
+        # message names; else in the order of the search.
+        fits = [(fit, places.isdisjoint(r.concepts), n, r) for n, r in enumerate(found.results)
+                if (fit := self.data.situations.fit(
+                    set(topics), (r.title, r.summary, r.snippet), r.concepts)) is not None]
+        answer.results = [r for *_, r in sorted(fits)[:HELP_RELEASES]]
+        answer.total = len(answer.results)
+        return answer
 
     def speaking(self, lang: str) -> list[HelpChannel]:
         """The help channels whose interpreters (or app) speak `lang`."""

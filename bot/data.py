@@ -6,6 +6,7 @@
     help_channels.toml   hotlines and reporting channels, with their sources
     topics.toml          the topic rule: which releases ingest keeps
     distress.toml        signals of someone in danger (bot/intents.py)
+    situations.toml      situations with help of their own (bot/situations.py)
     hotline.toml         signals of a question about getting help
     stopwords.txt        words that carry no search meaning
     thai_terms.txt       words the Thai segmenter keeps whole
@@ -36,6 +37,7 @@ from bot.intents import SignalGroupSpec, SignalRule, SignalRuleSpec
 from bot.lexicon import Lexicon, TopicRule, TopicRuleSpec, parse_lexicon, parse_regional_lexicon
 from bot.partners import Partner, PartnersFile
 from bot.records import ParseError, decode_release
+from bot.situations import Situations, SituationsFile
 from bot.thai import normalize_text
 
 # Files whose content changes what ingest derives from a release; a change to
@@ -66,6 +68,7 @@ class Data:
     topic_rule: TopicRule
     distress_rule: SignalRule
     hotline_rule: SignalRule
+    situations: Situations
     strings: Strings
     regional_review: frozenset[tuple[str, str]]
     """(concept, language) pairs of lexicon_regional.tsv awaiting native review."""
@@ -83,8 +86,10 @@ class Data:
             review.setdefault(lang, []).append(f"{len(keys)} strings")
         for lang, rows in sorted(Counter(lang for _, lang in self.regional_review).items()):
             review.setdefault(lang, []).append(f"{rows} lexicon rows")
-        for name, rule in (("distress", self.distress_rule), ("hotline", self.hotline_rule)):
-            for lang in rule.awaiting_review:
+        for name, langs in (("distress", self.distress_rule.awaiting_review),
+                            ("hotline", self.hotline_rule.awaiting_review),
+                            ("situation", self.situations.awaiting_review)):
+            for lang in langs:
                 review.setdefault(lang, []).append(f"{name} terms")
         return review
 
@@ -112,6 +117,18 @@ def load_data(folder: Path) -> Data:
     if unknown:
         raise DataError(folder / "lexicon_regional.tsv",
                         f"no concept {unknown[0]!r} in the lexicon")
+    for channel in channels:
+        unknown = [p for p in channel.places if p not in lexicon.by_id]
+        if unknown:
+            raise DataError(folder / "help_channels.toml",
+                            f"{channel.id}: places has {unknown[0]!r}, no concept of the lexicon")
+    strings = _strings(folder / "locale")
+    situations = _situations(folder / "situations.toml", channels, lexicon)
+    for situation in situations.situations:
+        key = f"situation_{situation.id}_note"
+        if situation.note_sources and key not in strings.catalogs[BASE_LANG]:
+            raise DataError(folder / "situations.toml",
+                            f"{situation.id}: has a note, but the catalogs lack {key}")
     return Data(
         folder=folder,
         lexicon=lexicon,
@@ -120,7 +137,8 @@ def load_data(folder: Path) -> Data:
         topic_rule=TopicRule(_toml(folder / "topics.toml", TopicRuleSpec)),
         distress_rule=SignalRule(_toml(folder / "distress.toml", SignalRuleSpec)),
         hotline_rule=_hotline_rule(folder / "hotline.toml", channels),
-        strings=_strings(folder / "locale"),
+        situations=situations,
+        strings=strings,
         regional_review=regional.unreviewed,
         records=_records(folder / "records"),
         fingerprint=_fingerprint(folder),
@@ -181,6 +199,22 @@ def _hotline_rule(path: Path, channels: Iterable[HelpChannel]) -> SignalRule:
     extra = SignalGroupSpec(name="a help channel's number", weight=3, situation=True,
                             en=numbers)
     return SignalRule(msgspec.structs.replace(spec, group=[*spec.group, extra]))
+
+
+def _situations(path: Path, channels: Iterable[HelpChannel], lexicon: Lexicon) -> Situations:
+    spec = _toml(path, SituationsFile)
+    by_id = {c.id: c for c in channels}
+    for situation in spec.situation:
+        unknown = [c for c in situation.channels if c not in by_id]
+        unknown += [t for t in situation.topics if t not in lexicon.by_id]
+        if unknown:
+            raise DataError(path, f"{situation.id}: no channel or concept {unknown[0]!r}")
+        if situation.releases and not situation.topics:
+            raise DataError(path, f"{situation.id}: releases follow its card, but it has no topics")
+    unknown = [t for t in spec.help_topics if t not in lexicon.by_id]
+    if unknown:
+        raise DataError(path, f"help_topics: no concept {unknown[0]!r} in the lexicon")
+    return Situations.of(spec, by_id)
 
 
 def _strings(folder: Path) -> Strings:

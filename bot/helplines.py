@@ -31,6 +31,8 @@ class HelpChannel(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_on
     languages: tuple[str, ...] = ()
     # How to reach it from outside Thailand, where a release states a way ("" if none).
     abroad: str = ""
+    # Lexicon concepts (countries, towns) a situation card lists it for: an embassy.
+    places: tuple[str, ...] = ()
     # Where a release other than `source_url` states a fact (a test checks each).
     source_en_url: str = ""
     source_en_quote: str = ""

@@ -87,11 +87,13 @@ class SignalGroup:
 
 @dataclass(frozen=True)
 class Verdict:
-    """How a message scored, and which signal groups it hit."""
+    """How a message scored, which signal groups it hit, whether one of them names a
+    situation, and whether it passes the rule."""
 
     score: int
     groups: tuple[str, ...]
     distress: bool
+    situation: bool = False
 
 
 # A term of a rule, as the matchers hold it: (group number, which list of the group).
@@ -130,7 +132,7 @@ class SignalRule:
         situation = any(g.situation for g in hit)
         plea = any(g.urgent for g in hit) and all(g.weight > 0 for g in hit)
         return Verdict(score, tuple(g.name for g in hit),
-                       score >= self.threshold and (situation or plea))
+                       score >= self.threshold and (situation or plea), situation)
 
 
 def _term_lists(group: SignalGroupSpec) -> list[tuple[str, list[str], bool]]:

@@ -105,15 +105,19 @@ class Replies:
         """The help card: short, calm, numbers first; then what works from abroad."""
         paragraphs: list[Paragraph] = [[Bold(self.text("hotline_title", lang))]]
         if card.reassure:
-            paragraphs.append([self.text("hotline_calm", lang)])
+            paragraphs.append([self.text("situation_suicide_calm", lang)
+                               if "suicide" in card.situations
+                               else self.text("hotline_calm", lang)])
+        paragraphs += [[self.text(f"situation_{situation}_note", lang)]
+                       for situation in card.notes]
         for channel in card.channels:
             paragraphs.append(self._channel_line(channel, lang))
         if card.abroad:
             paragraphs.append([self.text("from_abroad", lang)])
             paragraphs += [[Bold(f"🌐 {c.abroad}"), f" {c.name(lang)}"] for c in card.abroad]
-        sources = [Link(str(n), url) for n, url in enumerate(
-            [*(c.source_url for c in card.channels), *(c.abroad_source_url for c in card.abroad)],
-            start=1)]
+        sources = [Link(str(n), url) for n, url in enumerate(dict.fromkeys(
+            [*card.note_sources, *(c.source_url for c in card.channels),
+             *(c.abroad_source_url for c in card.abroad)]), start=1)]
         paragraphs.append([f"{self.text('hotline_source', lang)}: ", *_joined(sources, " · ")])
         first = card.channels[0] if card.channels else None
         contact = Contact(first.tel, first.name(lang)) if first and first.tel else None

@@ -19,12 +19,16 @@ from tests.conftest import CORPUS_ARCHIVE, DATA, DATA_DIR, SAMPLE_DIR
 
 # Each channel as its table in the file, so that every cited key is checked.
 CHANNELS = tomllib.loads((DATA_DIR / "help_channels.toml").read_text(encoding="utf-8"))["channel"]
+# What each situation's card note says, and the releases that say it.
+NOTES = [(situation["id"], cite) for situation in tomllib.loads(
+    (DATA_DIR / "situations.toml").read_text(encoding="utf-8"))["situation"]
+    for cite in situation.get("note", [])]
 PARTNERS = DATA.partners
 _RE_SOURCE = re.compile(r"ที่มา\s*:\s*(\S+)\s*$")
 
 
 def _cited_urls() -> set[str]:
-    urls = {p.source_url for p in PARTNERS}
+    urls = {p.source_url for p in PARTNERS} | {cite["url"] for _, cite in NOTES}
     for channel in CHANNELS:
         urls |= {v for k, v in channel.items() if k.endswith("source_url") or k == "source_en_url"}
     return {canonical_url(u) for u in urls}
@@ -64,13 +68,17 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+def _bare(text: str) -> str:
+    """Without spacing, brackets and signs: "(+971) 506525945" is "+971 50 652 5945"."""
+    return re.sub(r"[\s()+‘’-]", "", text.lower())
+
+
 @pytest.mark.parametrize("channel", CHANNELS, ids=[c["id"] for c in CHANNELS])
 def test_each_help_channel_is_stated_by_its_cited_release(
     channel: dict[str, object], cited: dict[str, str]
 ) -> None:
     text = cited[canonical_url(str(channel["source_url"]))]
-    contact = str(channel["contact"])
-    assert contact in text or contact.replace(" ", "") in text.replace(" ", "")
+    assert _bare(str(channel["contact"])) in _bare(text)
     assert _squash(str(channel["source_quote"])) in _squash(text)
     for fact in ("hours", "free", "name", "source_en", "languages", "abroad"):
         url_key = f"{fact}_source_url" if fact != "source_en" else "source_en_url"
@@ -92,11 +100,27 @@ def test_languages_and_ways_from_abroad_are_only_claimed_with_a_quote_that_says_
             assert re.search(_LANGUAGE_IN_THAI[lang], quote), (channel["id"], lang)
         if channel.get("abroad"):
             # "+66 2 572 8442" is stated as "(+66) 2 572 8442": compare without spacing.
-            def bare(text: str) -> str:
-                return re.sub(r"[\s()+‘’-]", "", text.lower())
-
-            assert bare(str(channel["abroad"])) in bare(str(channel["abroad_source_quote"])), \
+            assert _bare(str(channel["abroad"])) in _bare(str(channel["abroad_source_quote"])), \
                 channel["id"]
+
+
+@pytest.mark.parametrize(("situation", "cite"), NOTES, ids=[s for s, _ in NOTES])
+def test_each_situation_note_is_stated_by_its_cited_releases(
+    situation: str, cite: dict[str, str], cited: dict[str, str]
+) -> None:
+    assert _squash(cite["quote"]) in _squash(cited[canonical_url(cite["url"])]), situation
+
+
+def test_numbers_are_written_with_ascii_digits_spaces_and_hyphens() -> None:
+    for channel in DATA.help_channels:
+        numbers = [channel.contact] if channel.kind == "phone" else []
+        numbers += [channel.abroad] if channel.abroad.startswith("+") else []
+        for number in numbers:
+            assert re.fullmatch(r"\+?[0-9][0-9 -]*[0-9]", number), channel.id
+        # The number to dial is the one written (in Thailand, or from abroad).
+        if channel.kind == "phone":
+            dialled = re.sub(r"^\+66|\D", "", channel.tel).lstrip("0")
+            assert re.sub(r"\D", "", channel.contact).lstrip("0") == dialled, channel.id
 
 
 def test_hours_and_free_are_only_claimed_with_a_quote_that_says_so() -> None:
