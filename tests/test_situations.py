@@ -197,6 +197,7 @@ async def test_under_every_card_few_releases_none_of_death_and_no_rewrite(
     ("two workers were killed at the site", True),
     ("ศพดส.ตร. ช่วยเหลือเด็ก 12 คน", False),
     ("rescued workers return home", False),
+    ("diesel subsidy for fishing boats", False),
 ])
 def test_death_keeps_a_release_off_a_card_but_a_police_centre_does_not(
         text: str, harmful: bool) -> None:
