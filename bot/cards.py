@@ -20,6 +20,8 @@ class HelpCard:
     # The situations it answers (bot/situations.py), those whose note it carries,
     # and the releases that state the notes.
     situations: tuple[str, ...] = ()
+    # The situation whose own calm line replaces the general one ("": none).
+    calm: str = ""
     notes: tuple[str, ...] = ()
     note_sources: tuple[str, ...] = ()
     kind: str = "help"

@@ -153,10 +153,11 @@ class Core:
         chosen = chosen[:SITUATION_CHANNELS]
         if first not in chosen:
             chosen[-1] = first
-        ids = tuple(s.id for s in situations)
-        abroad = tuple(c for c in self.data.help_channels if c.abroad) if "abroad" in ids else ()
+        abroad = tuple(c for c in self.data.help_channels
+                       if c.abroad) if any(s.abroad for s in situations) else ()
         return HelpCard(tuple(chosen), abroad, reassure=True,
-                        situations=ids,
+                        situations=tuple(s.id for s in situations),
+                        calm=next((s.id for s in situations if s.calm), ""),
                         notes=tuple(s.id for s in situations if s.note_sources),
                         note_sources=tuple(dict.fromkeys(
                             url for s in situations for url in s.note_sources)))

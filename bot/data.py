@@ -125,10 +125,11 @@ def load_data(folder: Path) -> Data:
     strings = _strings(folder / "locale")
     situations = _situations(folder / "situations.toml", channels, lexicon)
     for situation in situations.situations:
-        key = f"situation_{situation.id}_note"
-        if situation.note_sources and key not in strings.catalogs[BASE_LANG]:
-            raise DataError(folder / "situations.toml",
-                            f"{situation.id}: has a note, but the catalogs lack {key}")
+        for has, what in ((situation.note_sources, "note"), (situation.calm, "calm")):
+            key = f"situation_{situation.id}_{what}"
+            if has and key not in strings.catalogs[BASE_LANG]:
+                raise DataError(folder / "situations.toml",
+                                f"{situation.id}: has a {what}, but the catalogs lack {key}")
     return Data(
         folder=folder,
         lexicon=lexicon,

@@ -105,8 +105,7 @@ class Replies:
         """The help card: short, calm, numbers first; then what works from abroad."""
         paragraphs: list[Paragraph] = [[Bold(self.text("hotline_title", lang))]]
         if card.reassure:
-            paragraphs.append([self.text("situation_suicide_calm", lang)
-                               if "suicide" in card.situations
+            paragraphs.append([self.text(f"situation_{card.calm}_calm", lang) if card.calm
                                else self.text("hotline_calm", lang)])
         paragraphs += [[self.text(f"situation_{situation}_note", lang)]
                        for situation in card.notes]

@@ -52,6 +52,10 @@ class SituationSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_
     # The releases stating what the card's note says (catalog key situation_<id>_note);
     # a situation without them has no note.
     note: list[Cite] = []
+    # The card has its own calm line (catalog key situation_<id>_calm) in place of the
+    # general one, and lists what works from outside Thailand.
+    calm: bool = False
+    abroad: bool = False
     threshold: int
     group: Annotated[list[SignalGroupSpec], msgspec.Meta(min_length=1)]
 
@@ -86,6 +90,8 @@ class Situation:
     note_sources: tuple[str, ...]
     distress_weight: int
     langs: frozenset[str]
+    calm: bool
+    abroad: bool
 
     def fits(self, message: Message, *, distress: bool) -> bool:
         """Does the message fit (`distress`: the distress rule found someone in danger)?"""
@@ -115,6 +121,7 @@ class Situations:
                                                 group=[*s.group, *spec.shared])),
                 tuple(channels[c] for c in s.channels), s.releases, tuple(s.topics),
                 tuple(c.url for c in s.note), s.distress_weight, frozenset(s.langs),
+                s.calm, s.abroad,
             ) for s in spec.situation),
             TermMatcher([*((w, True) for w in spec.harmful), *((w, False) for w in spec.harmless)],
                         prefixes=True),

@@ -28,6 +28,7 @@ def keys_in_code() -> set[str]:
     found |= {f"example_{n}" for n in range(1, EXAMPLES + 1)}
     found |= {f"lang_{lang}" for lang in LANGS}
     found |= {f"situation_{s.id}_note" for s in DATA.situations.situations if s.note_sources}
+    found |= {f"situation_{s.id}_calm" for s in DATA.situations.situations if s.calm}
     return found
 
 
