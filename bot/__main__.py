@@ -1,4 +1,4 @@
-"""The `atbot` command line: run, chat, ask, ingest, stats.
+"""The `atbot` command line: run, chat, ask, ingest, feeds, update, stats.
 
 `atbot ...` and `python -m bot ...` are the same program.
 """
@@ -14,8 +14,8 @@ import re
 import secrets
 import sqlite3
 import sys
-from collections.abc import Callable, Coroutine, Sequence
-from contextlib import nullcontext
+from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
+from contextlib import asynccontextmanager, nullcontext
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
@@ -25,11 +25,13 @@ from bot.config import ConfigError, Settings, TelegramSettings
 from bot.conversation import Conversation
 from bot.core import open_core
 from bot.data import Data, load_data
+from bot.feeds import RE_FEED_NAME, check_feed_url, feed_name, update_feeds
+from bot.fetch import FetchPolicy
 from bot.i18n import LANGS
 from bot.index import ReleaseIndex
 from bot.ingest import DEFAULT_BATCH_SIZE, ingest
 from bot.logs import setup_logging
-from bot.sources import input_size, is_url
+from bot.sources import NAMED_CORPORA, input_size, is_url, resolve_corpus
 from bot.sqlite import StoreError
 from bot.state import take_over_people_state
 
@@ -55,12 +57,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     ingest_cmd = commands.add_parser(
-        "ingest", help="index release files, folders, .tar.xz/.tar.gz archives or URLs",
+        "ingest", help="index release files, folders, .tar.xz/.tar.gz archives, URLs or "
+        "a named corpus (thaigov-v2)",
         description="Index releases. By default only releases about anti-trafficking work "
-        "are kept (the rule is data/topics.toml); --all keeps every release.",
+        "are kept (the rule is data/topics.toml); --all keeps every release. "
+        "`atbot ingest thaigov-v2` fetches the whole public corpus (Sep 2020 - Sep 2025).",
     )
     ingest_cmd.add_argument("paths", nargs="+", metavar="PATH",
-                            help="a release file, a folder, an archive, or an http(s) URL")
+                            help="a release file, a folder, an archive, an http(s) URL, or "
+                            f"the name of a public corpus ({', '.join(NAMED_CORPORA)})")
     ingest_cmd.add_argument("--all", action="store_true", help="index every release")
     ingest_cmd.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE,
                             metavar="N", help="releases per transaction (default %(default)s)")
@@ -100,11 +105,38 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(chat)
     chat.set_defaults(run=run_terminal_chat)
 
+    _add_feed_commands(commands)
+
     stats = commands.add_parser("stats", help="what the index holds")
     stats.add_argument("--json", action="store_true", help="print one JSON object")
     _add_db(stats)
     stats.set_defaults(run=run_stats)
     return parser
+
+
+def _add_feed_commands(commands: Any) -> None:
+    feeds = commands.add_parser(
+        "feeds", help="the news feeds (RSS, Atom) that `atbot update` reads",
+        description="News feeds that `atbot update` (and the running bot, every "
+        "ATBOT_FEED_MINUTES) reads for new releases. Check each site's terms first.",
+    )
+    actions = feeds.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="add a feed (it is read at the next update)")
+    add.add_argument("url", metavar="URL", help="the feed's address (RSS or Atom)")
+    add.add_argument("--name", help="a short name (default: from the address)")
+    _add_db(add)
+    add.set_defaults(run=run_feeds_add)
+    listing = actions.add_parser("list", help="the feeds, and how their last update went")
+    _add_db(listing)
+    listing.set_defaults(run=run_feeds_list)
+    remove = actions.add_parser("remove", help="remove a feed (its releases stay)")
+    remove.add_argument("feed", metavar="NAME|URL")
+    _add_db(remove)
+    remove.set_defaults(run=run_feeds_remove)
+
+    update = commands.add_parser("update", help="read every feed once and index what is new")
+    _add_db(update)
+    update.set_defaults(run=run_update)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -140,13 +172,14 @@ async def run_ingest(args: argparse.Namespace, settings: Settings, data: Data) -
     if args.batch_size < 1:
         raise ConfigError("--batch-size must be at least 1")
     await take_over_people_state(settings.state_path, settings.db_path)
+    paths = [resolve_corpus(p, settings.github_api) for p in args.paths]
     index = await ReleaseIndex.open(settings.db_path)
     try:
-        with _progress_bar(args.paths) as bar:
+        with _progress_bar(paths) as bar:
             report = await ingest(
-                index, args.paths, data, all_topics=args.all,
+                index, paths, data, all_topics=args.all,
                 batch_size=args.batch_size, workers=args.workers,
-                progress=bar.update if bar else None,
+                progress=bar.update if bar else None, user_agent=settings.user_agent,
             )
     finally:
         await index.close()
@@ -165,6 +198,80 @@ def _progress_bar(paths: Sequence[str]) -> Any:
     total = None if None in sizes else sum(s or 0 for s in sizes)
     return tqdm(total=total, unit="B", unit_scale=True, unit_divisor=1024,
                 desc="ingest", file=sys.stderr)
+
+
+async def run_feeds_add(args: argparse.Namespace, settings: Settings, data: Data) -> int:
+    url = args.url.strip()
+    problem = check_feed_url(url)
+    if problem:
+        raise ConfigError(problem)
+    name = (args.name or "").strip()
+    if args.name is not None and not RE_FEED_NAME.fullmatch(name):
+        raise ConfigError("a feed's name is 1-40 letters, digits, '.', '_' or '-'")
+    async with _index(settings) as index:
+        feeds = await index.feeds()
+        same = next((f for f in feeds if f.url == url), None)
+        if same is not None:
+            print(f"already added, as {same.name}: {url}")
+            return 0
+        if name in {f.name for f in feeds}:
+            raise ConfigError(f"a feed is already named {name!r}; choose another --name")
+        name = name or feed_name(url, {f.name for f in feeds})
+        await index.add_feed(name, url)
+    print(f"added {name}: {url}")
+    print("It is read at the next `atbot update` (and by `atbot run` every "
+          f"{settings.feed_minutes:g} minutes).")
+    return 0
+
+
+async def run_feeds_list(args: argparse.Namespace, settings: Settings, data: Data) -> int:
+    async with _index(settings) as index:
+        feeds = await index.feeds()
+    if not feeds:
+        print("no feeds; add one with `atbot feeds add URL` (check the site's terms first)")
+    for feed in feeds:
+        state = (f"failed: {feed.last_error}" if feed.last_error
+                 else "ok" if feed.checked_at else "not read yet")
+        print(f"{feed.name}  {feed.url}\n    added {feed.added_at}; last update: "
+              f"{feed.checked_at or '-'} ({state})")
+    return 0
+
+
+async def run_feeds_remove(args: argparse.Namespace, settings: Settings, data: Data) -> int:
+    async with _index(settings) as index:
+        removed = await index.remove_feed(args.feed.strip())
+    if removed is None:
+        print(f"atbot: no feed named {args.feed!r}; `atbot feeds list` shows them",
+              file=sys.stderr)
+        return 1
+    print(f"removed {removed.name}: {removed.url} (its releases stay in the index)")
+    return 0
+
+
+async def run_update(args: argparse.Namespace, settings: Settings, data: Data) -> int:
+    """Read every feed once; one line per feed, then what was indexed."""
+    if not settings.contact_url:
+        print("atbot: warning: set ATBOT_CONTACT_URL so that sites know how to reach you",
+              file=sys.stderr)
+    async with _index(settings) as index:
+        if not await index.feeds():
+            print("no feeds; add one with `atbot feeds add URL` (check the site's terms first)")
+            return 0
+        results = await update_feeds(index, data, FetchPolicy(settings.user_agent))
+    for result in results:
+        print(result.line())
+    indexed = sum(r.report.indexed for r in results)
+    print(f"indexed:     {indexed} new or changed releases, from {len(results)} feeds")
+    return 1 if all(r.error for r in results) else 0
+
+
+@asynccontextmanager
+async def _index(settings: Settings) -> AsyncIterator[ReleaseIndex]:
+    index = await ReleaseIndex.open(settings.db_path)
+    try:
+        yield index
+    finally:
+        await index.close()
 
 
 async def run_ask(args: argparse.Namespace, settings: Settings, data: Data) -> int:

@@ -16,6 +16,8 @@ button carries. Data means the same after a restart:
     partners:<page>              a page of the partner list
     partner:<id>                 a partner's card and releases
     forget                       delete what is kept about the user
+    unsub:<subscription id>      remove one of the chat's subscriptions
+    alerts:<list key>:<offset>   a page of the releases an alert announced
 
 Adding a button: a type here (and its place in ACTIONS), plus its strings.
 """
@@ -32,8 +34,11 @@ if TYPE_CHECKING:
     from bot.conversation import Conversation, User
 
 # What a button's data may hold after its prefix: small numbers (a forged
-# "latest:99999999999999999999" is no page) and short lower-case names.
-_PARTS = {"int": r"\d{1,5}", "str": r"[a-z0-9_]{1,50}"}
+# "latest:99999999999999999999" is no page), row ids (that SQLite can hold)
+# and short lower-case names.
+_PARTS = {"int": r"\d{1,5}", "RowId": r"\d{1,15}", "str": r"[a-z0-9_]{1,50}"}
+# A row id of a store: a field of this type takes bigger numbers than a page.
+RowId = int
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,7 @@ class Action:
     @classmethod
     def from_match(cls, match: re.Match[str]) -> Self:
         """The action whose data `pattern` matched."""
-        values = [int(v) if str(f.type) == "int" else v
+        values = [int(v) if str(f.type) in ("int", "RowId") else v
                   for f, v in zip(_fields(cls), match.groups(), strict=True)]
         return cls(*values)
 
@@ -174,7 +179,31 @@ class ForgetMe(Action):
         return ButtonAnswer(await conversation.forget(user), edit=True)
 
 
+@dataclass(frozen=True)
+class RemoveSubscription(Action):
+    """Remove one of the chat's subscriptions."""
+
+    prefix = "unsub"
+    subscription_id: RowId
+
+    async def press(self, conversation: Conversation, user: User) -> ButtonAnswer:
+        return ButtonAnswer([await conversation.remove_subscription(user, self.subscription_id)],
+                            edit=True)
+
+
+@dataclass(frozen=True)
+class AlertPage(Action):
+    """A page of the releases an alert announced."""
+
+    prefix = "alerts"
+    key: str
+    offset: int
+
+    async def press(self, conversation: Conversation, user: User) -> ButtonAnswer:
+        return await conversation.alert_page(user, self.key, self.offset)
+
+
 ACTIONS: tuple[type[Action], ...] = (
     SearchPage, LatestPage, ShowHotline, RunExample, ChooseLanguage, PartnersPage,
-    ShowPartner, ForgetMe,
+    ShowPartner, ForgetMe, RemoveSubscription, AlertPage,
 )

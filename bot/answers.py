@@ -25,20 +25,25 @@ class Result:
     snippet: str
     score: float
     concepts: tuple[str, ...] = ()
+    # Other sources' links to the same release (same title, same day).
+    links: tuple[str, ...] = ()
 
     @classmethod
     def from_stored(cls, release: StoredRelease, snippet: str = "",
-                    score: float = 0.0) -> Result:
+                    score: float = 0.0, links: tuple[str, ...] = ()) -> Result:
         """A release read from the index, with the passage matching the question."""
         return cls(release.id, release.url, release.title, release.date, release.lang,
-                   release.summary, snippet, score, release.concepts)
+                   release.summary, snippet, score, release.concepts, links)
 
     def as_json(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "id": self.id, "url": self.url, "title": self.title,
             "date": self.date.isoformat(), "lang": self.lang, "summary": self.summary,
             "snippet": self.snippet, "score": round(self.score, 4),
         }
+        if self.links:
+            data["links"] = list(self.links)
+        return data
 
 
 @dataclass

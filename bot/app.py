@@ -24,11 +24,14 @@ from telegram.ext import (
 )
 
 from bot.actions import ACTIONS
+from bot.alerts import CHECK_SECONDS
 from bot.config import Settings, TelegramSettings
 from bot.conversation import COMMANDS, Conversation
 from bot.core import open_core
 from bot.data import Data
+from bot.fetch import FetchPolicy
 from bot.i18n import BASE_LANG, LANGS
+from handlers.alerts import read_feeds, send_alerts
 from handlers.buttons import answer_stale_button, button_handler
 from handlers.commands import answer_unknown_command, command_handler
 from handlers.errors import report_error
@@ -42,6 +45,8 @@ CONCURRENT_UPDATES = 64
 # Retries for a Bot API call that hit a timeout or a server error (5xx).
 NETWORK_RETRIES = 3
 BACKOFF_SECONDS = 0.5
+# Seconds from start to the first feed update (then every ATBOT_FEED_MINUTES).
+FIRST_FEED_UPDATE = 60.0
 
 
 class ResilientRateLimiter(AIORateLimiter):
@@ -97,6 +102,7 @@ def build_application(settings: Settings, telegram: TelegramSettings,
     application = builder.build()
     application.bot_data["settings"] = settings
     application.bot_data["data"] = data
+    application.bot_data["fetch_policy"] = FetchPolicy(settings.user_agent)
     return application
 
 
@@ -125,8 +131,10 @@ async def _open(application: Application) -> None:  # type: ignore[type-arg]
     core = await open_core(application.bot_data["settings"], data)
     application.bot_data["core"] = core
     await core.warm()
+    await core.start_alerts()
     application.bot_data["conversation"] = Conversation(core, application.bot.username)
     add_handlers(application, application.bot.bot)
+    schedule_jobs(application, application.bot_data["settings"])
     for lang in (None, *LANGS):
         shown = lang or BASE_LANG
         commands = [BotCommand(c.name, data.strings.text(f"command_{c.name}", shown))
@@ -138,6 +146,19 @@ async def _open(application: Application) -> None:  # type: ignore[type-arg]
             logger.warning("command list (%s) not registered: %s", shown, error)
     stats = await core.stats()
     logger.info("atbot is up as @%s with %d releases", application.bot.username, stats.releases)
+
+
+def schedule_jobs(application: Application, settings: Settings) -> None:  # type: ignore[type-arg]
+    """Alerts every few seconds; feed updates every ATBOT_FEED_MINUTES (each run
+    reads the feeds listed then: none, nothing to do)."""
+    jobs = application.job_queue
+    if jobs is None:
+        raise RuntimeError("python-telegram-bot was installed without its job-queue extra")
+    jobs.run_repeating(send_alerts, interval=CHECK_SECONDS, first=CHECK_SECONDS / 2,
+                       name="alerts", job_kwargs={"max_instances": 1, "coalesce": True})
+    seconds = settings.feed_minutes * 60
+    jobs.run_repeating(read_feeds, interval=seconds, first=min(seconds, FIRST_FEED_UPDATE),
+                       name="feeds", job_kwargs={"max_instances": 1, "coalesce": True})
 
 
 async def _close(application: Application) -> None:  # type: ignore[type-arg]

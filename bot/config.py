@@ -14,6 +14,11 @@ Environment variables (see .env.example):
 - TELEGRAM_WEBHOOK_SECRET: the secret Telegram sends with webhook updates
   (`atbot run --webhook`; default: a new random one at each start).
 - ATBOT_LOG_LEVEL: DEBUG, INFO (default), WARNING or ERROR.
+- ATBOT_CONTACT_URL: where a site's operator can reach whoever runs this bot;
+  every request to a feed or page names it in its User-Agent.
+- ATBOT_FEED_MINUTES: how often `atbot run` updates the feeds (default 30).
+- ATBOT_GITHUB_API: where named corpora are fetched from (default
+  https://api.github.com; tests point it at a local server).
 """
 
 from __future__ import annotations
@@ -25,7 +30,15 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
+from bot import __version__
+
 APP_NAME = "atbot"
+# How often the running bot updates its feeds, in minutes: by default, and the
+# bounds (the lowest, 3 s, is for tests: conditional requests keep it cheap).
+DEFAULT_FEED_MINUTES = 30.0
+MIN_FEED_MINUTES = 0.05
+MAX_FEED_MINUTES = 24 * 60.0
+GITHUB_API = "https://api.github.com"
 TOKEN_HELP = (
     "Get a token from @BotFather in Telegram (https://t.me/BotFather, /newbot) and set "
     "TELEGRAM_BOT_TOKEN; to try the bot without one, run `atbot chat`."
@@ -59,6 +72,9 @@ class Settings:
     db_path: Path
     data_dir: Path
     state_path: Path
+    contact_url: str = ""
+    feed_minutes: float = DEFAULT_FEED_MINUTES
+    github_api: str = GITHUB_API
 
     @classmethod
     def from_env(cls, db: str | os.PathLike[str] | None = None) -> Settings:
@@ -70,7 +86,37 @@ class Settings:
             db_path=db_path,
             data_dir=Path(data_dir).expanduser() if data_dir else bundled_data_dir(),
             state_path=Path(state).expanduser() if state else state_path_beside(db_path),
+            contact_url=_contact_url(),
+            feed_minutes=_feed_minutes(),
+            github_api=os.environ.get("ATBOT_GITHUB_API", "").strip().rstrip("/") or GITHUB_API,
         )
+
+    @property
+    def user_agent(self) -> str:
+        """What every request to a feed, page or corpus says about who sends it."""
+        contact = f" (+{self.contact_url})" if self.contact_url else ""
+        return f"{APP_NAME}/{__version__}{contact}"
+
+
+def _contact_url() -> str:
+    url = os.environ.get("ATBOT_CONTACT_URL", "").strip()
+    if url and not re.fullmatch(r"(https?://|mailto:)\S+", url):
+        raise ConfigError(f"ATBOT_CONTACT_URL must be an http(s) or mailto: URL, not {url!r}")
+    return url
+
+
+def _feed_minutes() -> float:
+    text = os.environ.get("ATBOT_FEED_MINUTES", "").strip()
+    if not text:
+        return DEFAULT_FEED_MINUTES
+    try:
+        minutes = float(text)
+    except ValueError:
+        minutes = 0.0
+    if not MIN_FEED_MINUTES <= minutes <= MAX_FEED_MINUTES:
+        raise ConfigError(f"ATBOT_FEED_MINUTES must be a number of minutes from "
+                          f"{MIN_FEED_MINUTES:g} to {MAX_FEED_MINUTES:g}, not {text!r}")
+    return minutes
 
 
 def state_path_beside(db_path: Path) -> Path:

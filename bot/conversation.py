@@ -15,24 +15,47 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from bot.actions import ButtonAnswer
+from bot.alerts import BULK_RELEASES
 from bot.answers import Answer
 from bot.core import Core
+from bot.feeds import FeedResult
+from bot.fetch import FetchPolicy
 from bot.i18n import BASE_LANG, DEFAULT_LANG, LANGS
 from bot.message import Message
 from bot.render import Reply
 from bot.replies import EXAMPLES, HOTLINE_START, PAGE_SIZE, InlineItem, Replies
+from bot.state import PendingAlert
 
 INLINE_PAGE_SIZE = 10
+# Subscriptions a chat may have, and how long their words may be.
+MAX_SUBSCRIPTIONS = 20
+MAX_SUBSCRIPTION_CHARS = 100
 # Inline offsets are ours (next_offset), but arrive as text: small numbers only.
 _MAX_OFFSET_DIGITS = 5
 
 
 @dataclass(frozen=True)
+class Chat:
+    """Where the conversation is: its id, whether it is a group, and (in a group)
+    how to ask Telegram whether the person writing administers it."""
+
+    id: int
+    group: bool = False
+    is_admin: Callable[[], Awaitable[bool]] | None = None
+
+    async def may_change_subscriptions(self) -> bool:
+        """Anyone in a private chat; in a group, its administrators only."""
+        return not self.group or (self.is_admin is not None and await self.is_admin())
+
+
+@dataclass(frozen=True)
 class User:
-    """Who is talking: Telegram's user id and language code, if known."""
+    """Who is talking: Telegram's user id and language code, if known, and the
+    chat they write in (none in `atbot chat`)."""
 
     id: int | None = None
     language_code: str | None = None
+    chat: Chat | None = None
 
 
 class Conversation:
@@ -122,10 +145,49 @@ class Conversation:
         return [self.replies.about(await self.core.stats(), lang, self.core.search_days)]
 
     async def forget(self, user: User, argument: str = "") -> list[Reply]:
-        """Delete what is kept about the user."""
+        """Delete what is kept about the user, and the chat's subscriptions (in a
+        group, if they administer it)."""
+        lang = await self.language(user)
         if user.id is not None:
             await self.core.forget(user.id)
-        return [self.replies.plain("forgotten", await self.language(user))]
+        chat = user.chat
+        if chat is not None and chat.group and await chat.may_change_subscriptions():
+            await self.core.unsubscribe(chat.id)
+        return [self.replies.plain("forgotten", lang)]
+
+    async def subscribe(self, user: User, argument: str = "") -> list[Reply]:
+        """Save a search for this chat: its new releases will be sent here."""
+        lang = await self.language(user)
+        refusal = await self._subscriptions_refused(user, lang)
+        if refusal is not None or user.chat is None:
+            return [refusal or self.replies.plain("subscriptions_telegram_only", lang)]
+        words = " ".join(argument.split())[:MAX_SUBSCRIPTION_CHARS]
+        if len(await self.core.subscriptions(user.chat.id)) >= MAX_SUBSCRIPTIONS:
+            return [self.replies.subscriptions_full(MAX_SUBSCRIPTIONS, lang)]
+        added = await self.core.subscribe(user.chat.id, words, lang)
+        return [self.replies.subscribed(words, added, lang)]
+
+    async def subscriptions(self, user: User, argument: str = "") -> list[Reply]:
+        """This chat's subscriptions, each with a button that removes it."""
+        lang = await self.language(user)
+        if user.chat is None:
+            return [self.replies.plain("subscriptions_telegram_only", lang)]
+        found = await self.core.subscriptions(user.chat.id)
+        return [self.replies.subscriptions(found, lang)]
+
+    async def unsubscribe(self, user: User, argument: str = "") -> list[Reply]:
+        """Remove all of this chat's subscriptions (/subscriptions removes one)."""
+        lang = await self.language(user)
+        refusal = await self._subscriptions_refused(user, lang)
+        if refusal is not None or user.chat is None:
+            return [refusal or self.replies.plain("subscriptions_telegram_only", lang)]
+        removed = await self.core.unsubscribe(user.chat.id)
+        return [self.replies.unsubscribed(removed, lang)]
+
+    async def _subscriptions_refused(self, user: User, lang: str) -> Reply | None:
+        if user.chat is not None and not await user.chat.may_change_subscriptions():
+            return self.replies.plain("subscriptions_admins_only", lang)
+        return None
 
     async def unknown_command(self, user: User) -> list[Reply]:
         return [self.replies.plain("unknown_command", await self.language(user), hotline=True)]
@@ -172,6 +234,54 @@ class Conversation:
         await self.core.choose_language(user.id, lang)
         return self.replies.plain("lang_set", lang)
 
+    async def remove_subscription(self, user: User, subscription_id: int) -> Reply:
+        """A subscription's remove button, pressed: the list without it."""
+        lang = await self.language(user)
+        if user.chat is None:
+            return self.replies.plain("subscriptions_telegram_only", lang)
+        refusal = await self._subscriptions_refused(user, lang)
+        if refusal is not None:
+            return refusal
+        await self.core.unsubscribe(user.chat.id, subscription_id)
+        return self.replies.subscriptions(await self.core.subscriptions(user.chat.id), lang)
+
+    async def alert_page(self, user: User, key: str, offset: int) -> ButtonAnswer:
+        """A page of the releases an alert announced, the last indexed first."""
+        lang = await self.language(user)
+        ids = await self.core.alert_list(key)
+        if ids is None:
+            return ButtonAnswer([self.replies.plain("search_expired", lang, hotline=True)],
+                                edit=False)
+        page = await self.core.releases(ids[::-1][offset:offset + PAGE_SIZE])
+        return ButtonAnswer([self.replies.alert_page(key, page, offset, len(ids), lang)],
+                            edit=offset > 0)
+
+    async def collect_alerts(self) -> int:
+        """Queue alerts for releases indexed since the last look; how many chats get one."""
+        return await self.core.collect_alerts()
+
+    async def pending_alerts(self) -> list[PendingAlert]:
+        return await self.core.pending_alerts()
+
+    async def alert_sent(self, alert_id: int) -> None:
+        await self.core.alert_sent(alert_id)
+
+    async def chat_gone(self, chat_id: int) -> None:
+        """The chat blocked the bot or no longer exists: forget its subscriptions."""
+        await self.core.forget_chat(chat_id)
+
+    async def update_feeds(self, policy: FetchPolicy) -> list[FeedResult]:
+        return await self.core.update_feeds(policy)
+
+    async def alert(self, alert: PendingAlert) -> Reply | None:
+        """What a queued alert says (None if its releases are gone from the index)."""
+        if len(alert.release_ids) > BULK_RELEASES:
+            return self.replies.alert_bulk(alert, alert.lang)
+        results = await self.core.releases(alert.release_ids)
+        if not results:
+            return None
+        return self.replies.alert(alert, results, alert.lang)
+
     async def stale_button(self, user: User) -> ButtonAnswer:
         """A button whose data no action knows (an old or forged message)."""
         reply = self.replies.plain("search_expired", await self.language(user), hotline=True)
@@ -194,6 +304,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("hotline", Conversation.hotline),
     Command("partners", Conversation.partners),
     Command("lang", Conversation.lang),
+    Command("subscribe", Conversation.subscribe),
+    Command("subscriptions", Conversation.subscriptions),
+    Command("unsubscribe", Conversation.unsubscribe),
     Command("about", Conversation.about),
     Command("forget", Conversation.forget),
 )

@@ -19,10 +19,13 @@ from dataclasses import dataclass
 from itertools import zip_longest
 
 from bot import language
+from bot.alerts import collect_alerts, start_alerts
 from bot.answers import Answer, Result
 from bot.cards import HelpCard, PartnerCard
 from bot.config import Settings
 from bot.data import Data
+from bot.feeds import FeedResult, update_feeds
+from bot.fetch import FetchPolicy
 from bot.helplines import HelpChannel
 from bot.i18n import REGIONAL_LANGS, Strings
 from bot.index import ReleaseIndex, Stats
@@ -31,7 +34,14 @@ from bot.message import Message, read_message
 from bot.query import QUERY_LANG, Group, Query, fts_phrase
 from bot.search import BaselineEngine, SearchEngine
 from bot.situations import Situation
-from bot.state import SEARCH_DAYS, PeopleState, SqliteState, take_over_people_state
+from bot.state import (
+    SEARCH_DAYS,
+    PendingAlert,
+    PeopleState,
+    SqliteState,
+    Subscription,
+    take_over_people_state,
+)
 from bot.thai import Segmenter
 
 # Words that may stand next to a partner's name and still ask only about it.
@@ -270,6 +280,52 @@ class Core:
 
     async def saved_search(self, key: str) -> str | None:
         return await self.state.load_search(key)
+
+    # --- subscriptions and alerts (bot/alerts.py) ------------------------------------
+
+    async def subscribe(self, chat_id: int, words: str, lang: str) -> bool:
+        """Save a chat's subscription to `words` ("": every new release); False if
+        it has it already."""
+        return await self.state.subscribe(chat_id, words, lang)
+
+    async def subscriptions(self, chat_id: int) -> list[Subscription]:
+        return await self.state.subscriptions(chat_id)
+
+    async def unsubscribe(self, chat_id: int, subscription_id: int | None = None) -> int:
+        return await self.state.unsubscribe(chat_id, subscription_id)
+
+    async def forget_chat(self, chat_id: int) -> None:
+        await self.state.forget_chat(chat_id)
+
+    async def start_alerts(self) -> None:
+        """Mark what the index holds as seen, unless alerts started on it before."""
+        await start_alerts(self.index, self.state)
+
+    async def collect_alerts(self) -> int:
+        """Queue alerts for the releases indexed since the last look; how many."""
+        return await collect_alerts(self.index, self.state, self.engine, self.read)
+
+    async def pending_alerts(self) -> list[PendingAlert]:
+        return await self.state.pending_alerts()
+
+    async def alert_sent(self, alert_id: int) -> None:
+        await self.state.alert_sent(alert_id)
+
+    async def releases(self, ids: Sequence[int]) -> list[Result]:
+        """These releases, newest first (those no longer indexed left out)."""
+        found = await self.index.releases(ids)
+        links = await self.index.other_links(found)
+        return sorted((Result.from_stored(r, links=tuple(links.get(r.id, ())))
+                       for r in found.values()), key=lambda r: (r.date, r.id), reverse=True)
+
+    async def alert_list(self, key: str) -> list[int] | None:
+        """The releases behind an alert's "see them all" button, in the order they were
+        indexed (None once expired)."""
+        return await self.state.alert_list(key)
+
+    async def update_feeds(self, policy: FetchPolicy) -> list[FeedResult]:
+        """Read every feed once and index what is new (the bot's scheduled update)."""
+        return await update_feeds(self.index, self.data, policy)
 
 
 async def open_core(settings: Settings, data: Data) -> Core:

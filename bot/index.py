@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +30,8 @@ TOKENIZER = "porter unicode61 remove_diacritics 2 categories 'L* M* N* Co'"
 # bm25 column weights: a word in the title counts most; `extra` holds
 # hashtags and the concepts recognised at ingest.
 BM25_WEIGHTS = (8.0, 1.0, 3.0)
+# Ids in one `IN (...)` (SQLite allows 32,766 variables in a statement).
+_IDS_PER_QUERY = 5_000
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: releases and their full-text index.
@@ -82,6 +85,28 @@ MIGRATIONS: tuple[str, ...] = (
     DROP TABLE IF EXISTS users;
     DROP TABLE IF EXISTS searches;
     """,
+    # 7: news feeds an operator added (bot/feeds.py): the feeds, with what makes
+    # their next fetch conditional; every entry page read from them, so it is
+    # fetched once; and the other links of a release that several sources
+    # published (same title, same day).
+    """
+    CREATE TABLE feeds (
+        name TEXT PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        added_at TEXT NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        checked_at TEXT,
+        last_error TEXT
+    );
+    CREATE TABLE feed_pages (url TEXT PRIMARY KEY, feed TEXT NOT NULL, seen_at TEXT NOT NULL);
+    CREATE TABLE release_links (
+        url TEXT PRIMARY KEY,
+        release_id INTEGER NOT NULL REFERENCES releases(id),
+        source_name TEXT NOT NULL
+    );
+    CREATE INDEX release_links_by_release ON release_links(release_id);
+    """,
 )
 
 
@@ -118,6 +143,19 @@ class StoredRelease:
     category: str
     summary: str
     concepts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A news feed an operator added, and how its last fetch went."""
+
+    name: str
+    url: str
+    added_at: str
+    etag: str | None = None
+    last_modified: str | None = None
+    checked_at: str | None = None
+    last_error: str | None = None
 
 
 @dataclass(frozen=True)
@@ -255,6 +293,110 @@ class ReleaseIndex(SqliteFile):
             row = await cursor.fetchone()
         return releases, int(row[0]) if row else 0
 
+    # --- feeds (bot/feeds.py) -------------------------------------------
+
+    async def add_feed(self, name: str, url: str) -> None:
+        async with self.transaction() as db:
+            await db.execute("INSERT INTO feeds (name, url, added_at) VALUES (?, ?, ?)",
+                             (name, url, utc_now()))
+
+    async def feeds(self) -> list[Feed]:
+        async with self.db.execute(
+            "SELECT name, url, added_at, etag, last_modified, checked_at, last_error"
+            " FROM feeds ORDER BY name"
+        ) as cursor:
+            return [Feed(*row) async for row in cursor]
+
+    async def remove_feed(self, name_or_url: str) -> Feed | None:
+        """Forget a feed (the releases it brought stay indexed); the feed, if known."""
+        found = [f for f in await self.feeds() if name_or_url in (f.name, f.url)]
+        if not found:
+            return None
+        async with self.transaction() as db:
+            await db.execute("DELETE FROM feeds WHERE name = ?", (found[0].name,))
+        return found[0]
+
+    async def feed_checked(self, feed: Feed) -> None:
+        """Keep how a fetch went and what makes the next one conditional."""
+        async with self.transaction() as db:
+            await db.execute(
+                "UPDATE feeds SET etag = ?, last_modified = ?, checked_at = ?, last_error = ?"
+                " WHERE name = ?",
+                (feed.etag, feed.last_modified, feed.checked_at, feed.last_error, feed.name),
+            )
+
+    async def known_urls(self, urls: Iterable[str]) -> set[str]:
+        """Those of `urls` already read: a release, another link of one, or a page
+        a feed entry pointed at before (indexed or not)."""
+        wanted = list(dict.fromkeys(urls))
+        known: set[str] = set()
+        for table in ("releases", "release_links", "feed_pages"):
+            rows = await self._by_id(f"SELECT url FROM {table} WHERE url IN ({{ids}})", wanted)
+            known.update(str(row[0]) for row in rows)
+        return known
+
+    async def pages_seen(self, urls: Iterable[str], feed: str) -> None:
+        async with self.transaction() as db:
+            await db.executemany(
+                "INSERT OR IGNORE INTO feed_pages (url, feed, seen_at) VALUES (?, ?, ?)",
+                [(url, feed, utc_now()) for url in urls],
+            )
+
+    async def same_release(self, title: str, day: date) -> int | None:
+        """The release of that day with the same title (case and spacing aside)."""
+        wanted = _title_key(title)
+        async with self.db.execute("SELECT id, title FROM releases WHERE date = ?",
+                                   (day.isoformat(),)) as cursor:
+            async for release_id, other in cursor:
+                if _title_key(other) == wanted:
+                    return int(release_id)
+        return None
+
+    async def add_link(self, release_id: int, url: str, source_name: str) -> None:
+        """Another source's link to a release already indexed."""
+        async with self.transaction() as db:
+            await db.execute(
+                "INSERT OR IGNORE INTO release_links (url, release_id, source_name)"
+                " VALUES (?, ?, ?)", (url, release_id, source_name))
+
+    async def other_links(self, ids: Iterable[int]) -> dict[int, list[str]]:
+        """For each release another source also published, that source's links."""
+        links: dict[int, list[str]] = {}
+        rows = await self._by_id("SELECT release_id, url FROM release_links"
+                                 " WHERE release_id IN ({ids}) ORDER BY url", ids)
+        for release_id, url in rows:
+            links.setdefault(int(release_id), []).append(str(url))
+        return links
+
+    # --- what is new (bot/alerts.py) --------------------------------------
+
+    async def identity(self) -> str:
+        """A name for this index file, made once: alerts know when it was replaced."""
+        found = await self.get_meta("identity")
+        if found is None:
+            found = uuid.uuid4().hex
+            await self.set_meta("identity", found)
+        return found
+
+    async def last_id(self) -> int:
+        async with self.db.execute("SELECT coalesce(max(id), 0) FROM releases") as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
+    async def last_written(self) -> str | None:
+        """When the newest release was written (ingest records its end afterwards)."""
+        async with self.db.execute(
+            "SELECT ingested_at FROM releases ORDER BY id DESC LIMIT 1"
+        ) as cursor:
+            row = await cursor.fetchone()
+        return str(row[0]) if row else None
+
+    async def ids_after(self, last_id: int) -> list[int]:
+        """Releases indexed after release `last_id` (ids only grow: none is deleted)."""
+        async with self.db.execute("SELECT id FROM releases WHERE id > ? ORDER BY id",
+                                   (last_id,)) as cursor:
+            return [int(rowid) async for (rowid,) in cursor]
+
     # --- reading -------------------------------------------------------
 
     async def count(self) -> int:
@@ -286,15 +428,19 @@ class ReleaseIndex(SqliteFile):
         ) as cursor:
             return {int(rowid) async for (rowid,) in cursor}
 
-    async def _by_id(self, select: str, ids: Iterable[int],
+    async def _by_id(self, select: str, ids: Iterable[int] | Iterable[str],
                      *params: Any) -> list[sqlite3.Row | tuple[Any, ...]]:
-        """Rows of `select ... WHERE id IN (...)`, for the given ids, in one query."""
+        """Rows of `select ... WHERE id IN (...)`, for the given ids: one query for a
+        page of results, one per _IDS_PER_QUERY ids for more (an alert after a big
+        import), under SQLite's limit on a statement's variables."""
         wanted = list(ids)
-        if not wanted:
-            return []
-        marks = ",".join("?" * len(wanted))
-        async with self.db.execute(select.format(ids=marks), [*params, *wanted]) as cursor:
-            return list(await cursor.fetchall())
+        rows: list[sqlite3.Row | tuple[Any, ...]] = []
+        for start in range(0, len(wanted), _IDS_PER_QUERY):
+            chunk = wanted[start:start + _IDS_PER_QUERY]
+            marks = ",".join("?" * len(chunk))
+            async with self.db.execute(select.format(ids=marks), [*params, *chunk]) as cursor:
+                rows += await cursor.fetchall()
+        return rows
 
     async def releases(self, ids: Iterable[int]) -> dict[int, StoredRelease]:
         rows = await self._by_id(
@@ -359,6 +505,10 @@ class ReleaseIndex(SqliteFile):
             path=str(self.path),
             last_ingest=await self.get_meta("last_ingest"),
         )
+
+
+def _title_key(title: str) -> str:
+    return " ".join(title.casefold().split())
 
 
 def _size_on_disk(path: Path) -> int:

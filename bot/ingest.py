@@ -133,7 +133,7 @@ class _Reader:
 
     def __init__(
         self, rule: TopicRule, known: dict[str, str], fingerprint: str,
-        report: IngestReport, *, all_topics: bool, batch_size: int,
+        report: IngestReport, *, all_topics: bool, batch_size: int, user_agent: str = "atbot",
     ) -> None:
         self.rule = rule
         self.known = known
@@ -141,6 +141,7 @@ class _Reader:
         self.report = report
         self.all_topics = all_topics
         self.batch_size = batch_size
+        self.user_agent = user_agent
         self.stop = threading.Event()
 
     def run(self, inputs: Sequence[str], emit: Callable[[Batch | None], None],
@@ -148,7 +149,7 @@ class _Reader:
         batch: Batch = []
         try:
             for spec in inputs:
-                for item in iter_items(spec, progress):
+                for item in iter_items(spec, progress, self.user_agent):
                     if self.stop.is_set():
                         return
                     found = self._take(item.name, item.data, item.error)
@@ -177,6 +178,10 @@ class _Reader:
         except ParseError as problem:
             self.report.failures.append((name, problem.reason))
             return None
+        return self.take_release(release)
+
+    def take_release(self, release: Release) -> tuple[Release, str] | None:
+        """The release and its digest, unless it is stored unchanged."""
         digest = hashlib.sha1(f"{release.content_hash()} {self.fingerprint}".encode()).hexdigest()
         if self.known.get(release.url) == digest:
             self.report.unchanged += 1
@@ -199,15 +204,13 @@ async def ingest(
     batch_size: int = DEFAULT_BATCH_SIZE,
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
+    user_agent: str = "atbot",
 ) -> IngestReport:
     """Index the releases in `inputs` (files, folders, archives, URLs) into `index`."""
     loop = asyncio.get_running_loop()
     report = IngestReport()
-    reader = _Reader(
-        data.topic_rule, await index.content_hashes(),
-        f"pipeline {PIPELINE_VERSION} data {data.fingerprint}", report,
-        all_topics=all_topics, batch_size=max(1, batch_size),
-    )
+    reader = await _reader(index, data, report, all_topics=all_topics, batch_size=batch_size,
+                           user_agent=user_agent)
     queue: asyncio.Queue[Batch | None] = asyncio.Queue(maxsize=2)
 
     def emit(batch: Batch | None) -> None:
@@ -230,11 +233,45 @@ async def ingest(
             except asyncio.QueueEmpty:
                 await asyncio.sleep(0.01)
         writer.close()
+    await _finish(index, data, report)
+    return report
+
+
+async def index_releases(index: ReleaseIndex, releases: Sequence[Release],
+                         data: Data) -> IngestReport:
+    """Index releases read elsewhere (news feeds), as ingest does its files: the
+    topic rule decides, unchanged ones are skipped; prepared in a thread."""
+    report = IngestReport(read=len(releases))
+    reader = await _reader(index, data, report, all_topics=False, batch_size=len(releases))
+    batch: Batch = []
+    for release in releases:
+        if not data.topic_rule.accepts(release.text):
+            report.off_topic += 1
+        elif (found := reader.take_release(release)) is not None:
+            batch.append(found)
+    if batch:
+        writer = _Writer(index, data.lexicon, workers=0)
+        report.indexed = await writer.submit(batch) + await writer.drain()
+        await _romanise_names(index, writer.names)
+    await _finish(index, data, report)
+    return report
+
+
+async def _reader(index: ReleaseIndex, data: Data, report: IngestReport, *,
+                  all_topics: bool, batch_size: int, user_agent: str = "atbot") -> _Reader:
+    return _Reader(
+        data.topic_rule, await index.content_hashes(),
+        f"pipeline {PIPELINE_VERSION} data {data.fingerprint}", report,
+        all_topics=all_topics, batch_size=max(1, batch_size), user_agent=user_agent,
+    )
+
+
+async def _finish(index: ReleaseIndex, data: Data, report: IngestReport) -> None:
+    """What every ingest ends with: its time (readers reload), partner counts."""
     await index.set_meta("last_ingest", utc_now())
     await index.refresh_partner_stats(p.id for p in data.partners)
     if report.indexed >= DEFAULT_BATCH_SIZE:
         await index.optimize()
-    return report
 
 
 def _ignore(_n: int) -> None:

@@ -6,8 +6,9 @@ import logging
 
 from bot.config import RE_TOKEN
 
-# httpx logs every request URL at INFO, and Bot API URLs contain the token.
-_QUIET = ("httpx", "httpcore")
+# httpx logs every request URL at INFO, and Bot API URLs contain the token;
+# the job scheduler logs every run of the alert job (every 10 s) at INFO.
+_QUIET = ("httpx", "httpcore", "apscheduler")
 
 
 class RedactSecrets(logging.Filter):

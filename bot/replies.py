@@ -9,18 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from bot.actions import (
     Action,
+    AlertPage,
     ChooseLanguage,
     ForgetMe,
     LatestPage,
     PartnersPage,
+    RemoveSubscription,
     RunExample,
     SearchPage,
     ShowHotline,
     ShowPartner,
 )
+from bot.alerts import ALERT_RELEASES
 from bot.answers import Answer, Result
 from bot.cards import HelpCard, PartnerCard
 from bot.helplines import HelpChannel
@@ -37,6 +41,7 @@ from bot.render import (
     fit,
     format_date,
 )
+from bot.state import PendingAlert, Subscription
 
 PAGE_SIZE = 3
 PARTNERS_PAGE_SIZE = 8
@@ -242,8 +247,69 @@ class Replies:
             last=format_date(stats.last_date, lang) if stats.last_date else _DASH,
             updated=(stats.last_ingest or _DASH)[:10], days=search_days,
         )
-        return Reply([[line] for line in text.split("\n")],
+        lines = [*text.split("\n"), self.text("about_subscriptions", lang)]
+        return Reply([[line] for line in lines],
                      [[Button(self.text("button_forget", lang), ForgetMe())]])
+
+    # --- subscriptions and alerts ------------------------------------------------
+
+    def subscribed(self, words: str, added: bool, lang: str) -> Reply:
+        if not added:
+            return self.plain("subscribed_already", lang)
+        if not words:
+            return self.plain("subscribed_all", lang)
+        return Reply([[self.text("subscribed", lang, words=words)]])
+
+    def subscriptions_full(self, count: int, lang: str) -> Reply:
+        return Reply([[self.text("subscriptions_full", lang, count=count)]])
+
+    def subscriptions(self, found: Sequence[Subscription], lang: str) -> Reply:
+        """A chat's subscriptions, a remove button each."""
+        if not found:
+            return self.plain("subscriptions_none", lang)
+        lines: list[Paragraph] = [[Bold(self.text("subscriptions_header", lang))]]
+        lines += [[f"• {s.words or self.text('words_all', lang)}"] for s in found]
+        buttons = [[Button(f"✕ {(s.words or self.text('words_all', lang))[:_BUTTON_CHARS]}",
+                           RemoveSubscription(s.id))] for s in found]
+        return Reply(lines, buttons)
+
+    def unsubscribed(self, count: int, lang: str) -> Reply:
+        return Reply([[self.text("unsubscribed", lang, count=count)]])
+
+    def alert(self, alert: PendingAlert, results: Sequence[Result], lang: str) -> Reply:
+        """New releases for a chat's subscriptions: up to ALERT_RELEASES, then how many
+        more, with a button to see them all."""
+        words = self._alert_words(alert, lang)
+        lines: list[Paragraph] = [[Bold(self.text("alert_header", lang, words=words))]]
+        for result in results[:ALERT_RELEASES]:
+            lines += [[""], [Bold(result.title)],
+                      [format_date(result.date, lang), " · ", *self._sources(result, lang)]]
+        more = len(results) - ALERT_RELEASES
+        if more <= 0:
+            return Reply(fit(lines))
+        return Reply(fit([*lines, [""], [self.text("alert_more", lang, count=more)]]),
+                     self._see_all(alert, lang))
+
+    def alert_bulk(self, alert: PendingAlert, lang: str) -> Reply:
+        """After a big import: one line, and the button to see them all."""
+        text = self.text("alert_bulk", lang, count=len(alert.release_ids),
+                         words=self._alert_words(alert, lang))
+        return Reply([[text]], self._see_all(alert, lang))
+
+    def _alert_words(self, alert: PendingAlert, lang: str) -> str:
+        return ", ".join(w or self.text("words_all", lang) for w in alert.words)
+
+    def _see_all(self, alert: PendingAlert, lang: str) -> list[list[Button]]:
+        return [[Button(self.text("button_see_all", lang), AlertPage(alert.list_key, 0))]]
+
+    def alert_page(self, key: str, results: Sequence[Result], offset: int, total: int,
+                   lang: str) -> Reply:
+        """A page of an alert's releases."""
+        page = Answer(query="", lang="", offset=offset, total=total, results=list(results))
+        header = self.text("alert_list_header", lang, first=offset + 1,
+                           last=offset + len(page.results), total=total)
+        buttons = self._pager(page, lang, lambda at: AlertPage(key, at))
+        return Reply(fit([[Bold(header)], *self._result_blocks(page, lang)]), buttons)
 
     def hotline_row(self, lang: str) -> list[list[Button]]:
         return [[Button(self.text("button_hotline", lang), ShowHotline())]]
@@ -306,16 +372,25 @@ class Replies:
                 # places, partners and topics recognised in it.
                 about = self.describe(result.concepts, lang)
                 written = (self.text("in_thai", lang) if result.lang == "th"
-                           else self.text("in_english", lang))
-                date_line += f" · {written}" + (f" · {about}" if about else "")
+                           else self.text("in_english", lang) if result.lang == "en"
+                           else self.text(f"lang_{result.lang}", result.lang)
+                           if result.lang in LANGS else "")
+                date_line += "".join(f" · {part}" for part in (written, about) if part)
             blocks += [
                 [""],
                 [Bold(f"{number}. {result.title}")],
                 [date_line],
                 [result.snippet or result.summary],
-                [Link(self.text("source", lang), result.url)],
+                self._sources(result, lang),
             ]
         return blocks
+
+    def _sources(self, result: Result, lang: str) -> Paragraph:
+        """The link to the release, then other sources' links to it, by site."""
+        line: Paragraph = [Link(self.text("source", lang), result.url)]
+        for url in result.links:
+            line += [" · ", Link(urlsplit(url).hostname or url, url)]
+        return line
 
     def _pager(self, answer: Answer, lang: str,
                page: Callable[[int], Action]) -> list[list[Button]]:

@@ -23,6 +23,7 @@ import bisect
 import itertools
 import math
 import time
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from rapidfuzz import fuzz
@@ -158,6 +159,15 @@ class SearchEngine:
             answer.message = "no_results"
         return answer
 
+    async def matching(self, query: Query, among: Sequence[int]) -> list[int]:
+        """Those of `among` that hold every group of the question, in their order:
+        what a subscription to these words is sent (a release about one of two
+        words is not what was asked for)."""
+        wanted = set(among)
+        for group in query.groups:
+            wanted &= await self._matching(group.expression)
+        return [rowid for rowid in among if rowid in wanted] if query.groups else []
+
     async def _rank_with_dates(self, query: Query, answer: Answer,
                                needles: TermMatcher[int]) -> list[tuple[int, float]]:
         """Rank within the question's dates: a month or day is a limit, a year a preference.
@@ -237,12 +247,14 @@ class SearchEngine:
         releases = await self.index.releases(rowid for rowid, _ in page)
         weights = query.weights or [1.0] * len(query.groups)
         bodies = await self.index.bodies((rowid for rowid, _ in page), limit=SNIPPET_SCAN)
+        links = await self.index.other_links(rowid for rowid, _ in page)
         results: list[Result] = []
         for rowid, score in page:
             release = releases[rowid]
             body = unsegment(bodies.get(rowid, ""))
             text = snippet(body.split("\n"), needles, weights, release.lang) if body else ""
-            results.append(Result.from_stored(release, text, score))
+            results.append(Result.from_stored(release, text, score,
+                                              tuple(links.get(rowid, ()))))
         return results
 
 

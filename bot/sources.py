@@ -1,8 +1,12 @@
-"""Where release files come from: files, folders, archives and URLs.
+"""Where release files come from: files, folders, archives, URLs and named corpora.
 
 Everything is read as a stream: a .tar.xz of the whole corpus is never
 unpacked to disk, and a remote archive is parsed while it downloads. Bytes
 read are counted through tqdm's wrapper, for the progress bar.
+
+A named corpus (`atbot ingest thaigov-v2`) is a public GitHub repository
+of release files: GitHub's tarball of its default branch, a .tar.gz whose
+files sit under one top folder, streamed like any other archive.
 """
 
 from __future__ import annotations
@@ -22,6 +26,11 @@ ARCHIVE_SUFFIXES = (".tar.xz", ".txz", ".tar.gz", ".tgz", ".tar.bz2", ".tar")
 RELEASE_SUFFIX = ".txt"
 _CHUNK = 1 << 16
 _URL_TIMEOUT = httpx.Timeout(30.0, read=120.0)
+# Corpora known by name: the GitHub repository holding their release files.
+# thaigov-v2: the PyThaiNLP project's collection of thaigov.go.th releases,
+# Sep 2020 - Sep 2025, public domain (its README: Thai Copyright Act B.E. 2537,
+# section 7). It stopped when the site's policy forbade automated collection.
+NAMED_CORPORA = {"thaigov-v2": "PyThaiNLP/thaigov-v2-corpus"}
 
 
 @dataclass(frozen=True)
@@ -40,6 +49,20 @@ def is_url(text: str) -> bool:
     return text.startswith(("http://", "https://"))
 
 
+def resolve_corpus(spec: str, github_api: str) -> str:
+    """The tarball URL of a named corpus; any other input unchanged.
+
+    >>> resolve_corpus("thaigov-v2", "https://api.github.com")
+    'https://api.github.com/repos/PyThaiNLP/thaigov-v2-corpus/tarball'
+    >>> resolve_corpus("releases/", "https://api.github.com")
+    'releases/'
+    """
+    repository = NAMED_CORPORA.get(spec)
+    if repository is None or Path(spec).exists():
+        return spec
+    return f"{github_api}/repos/{repository}/tarball"
+
+
 def is_archive(name: str) -> bool:
     return name.lower().endswith(ARCHIVE_SUFFIXES)
 
@@ -56,11 +79,12 @@ def input_size(spec: str) -> int | None:
     return 0
 
 
-def iter_items(spec: str, progress: ProgressCallback | None = None) -> Iterator[Item]:
+def iter_items(spec: str, progress: ProgressCallback | None = None,
+               user_agent: str = "atbot") -> Iterator[Item]:
     """The release files of one input given on the command line."""
     report = progress or (lambda _n: None)
     if is_url(spec):
-        yield from _iter_url(spec, report)
+        yield from _iter_url(spec, report, user_agent)
         return
     path = Path(spec)
     if path.is_dir():
@@ -102,9 +126,10 @@ def _iter_archive(stream: IO[bytes] | CallbackIOWrapper, label: str) -> Iterator
         yield Item(label, error=f"archive unreadable after {count} files: {error}")
 
 
-def _iter_url(url: str, report: ProgressCallback) -> Iterator[Item]:
+def _iter_url(url: str, report: ProgressCallback, user_agent: str) -> Iterator[Item]:
     try:
-        with httpx.stream("GET", url, follow_redirects=True, timeout=_URL_TIMEOUT) as response:
+        with httpx.stream("GET", url, follow_redirects=True, timeout=_URL_TIMEOUT,
+                          headers={"User-Agent": user_agent}) as response:
             if response.status_code != 200:
                 yield Item(url, error=f"download failed: HTTP {response.status_code}")
                 return

@@ -1,9 +1,12 @@
 """What the bot keeps about people, apart from the release index.
 
 People who write may be victims, so this holds only what a feature needs:
-a language choice per user id (made with /lang, deleted by /forget), and
-search texts with no user or chat id, for a week after their last use, so
-that "More results" buttons keep working after a restart.
+a language choice per user id (made with /lang, deleted by /forget); search
+texts with no user or chat id, for a week after their last use, so that
+"More results" buttons keep working after a restart; the searches a chat
+subscribed to (/subscribe: the chat id and the words, deleted by
+/unsubscribe or /forget); and alerts waiting to be sent (the chat id and
+release ids, never a message text), deleted once delivered.
 
 `PeopleState` is the interface the core service uses; `SqliteState` keeps
 it in an SQLite file beside the index (another engine can implement the
@@ -16,6 +19,8 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Protocol
@@ -41,11 +46,61 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX searches_by_use ON searches(used_at);
     """,
+    # 2: subscriptions and their alerts (bot/alerts.py). An alert is queued with
+    # the new releases' ids in the same transaction that moves the cursor past
+    # them, and deleted once sent: each release reaches a chat once, across
+    # restarts. Alert lists ("see them all") hold release ids, no chat id.
+    """
+    CREATE TABLE subscriptions (
+        id INTEGER PRIMARY KEY,
+        chat_id INTEGER NOT NULL,
+        words TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (chat_id, words)
+    );
+    CREATE TABLE alert_outbox (
+        id INTEGER PRIMARY KEY,
+        chat_id INTEGER NOT NULL,
+        lang TEXT NOT NULL,
+        words TEXT NOT NULL,
+        release_ids TEXT NOT NULL,
+        list_key TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE alert_lists (key TEXT PRIMARY KEY, release_ids TEXT NOT NULL,
+                              created_at TEXT NOT NULL);
+    CREATE TABLE state_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
 )
 
 
+@dataclass(frozen=True)
+class Subscription:
+    """A chat's saved search: new releases matching `words` are sent to it
+    ("" : every new release)."""
+
+    id: int
+    chat_id: int
+    words: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class PendingAlert:
+    """New releases for a chat, not yet sent: the releases, the words of the
+    subscriptions they matched, and the key of their whole list."""
+
+    id: int
+    chat_id: int
+    lang: str
+    words: tuple[str, ...]
+    release_ids: tuple[int, ...]
+    list_key: str
+
+
 class PeopleState(Protocol):
-    """Language choices and saved searches."""
+    """Language choices, saved searches, subscriptions and their alerts."""
 
     async def user_language(self, user_id: int) -> str | None: ...
 
@@ -58,6 +113,32 @@ class PeopleState(Protocol):
         """Keep a search text (with no user id) for paging; return its short key."""
 
     async def load_search(self, key: str) -> str | None: ...
+
+    async def subscribe(self, chat_id: int, words: str, lang: str) -> bool:
+        """Save a subscription; False if the chat already has this one."""
+
+    async def subscriptions(self, chat_id: int | None = None) -> list[Subscription]:
+        """A chat's subscriptions (every chat's, without a chat id), oldest first."""
+
+    async def unsubscribe(self, chat_id: int, subscription_id: int | None = None) -> int:
+        """Remove one of the chat's subscriptions, or all of them; how many went."""
+
+    async def alert_cursor(self) -> tuple[str, int] | None:
+        """The index (its identity) and the last release of it that alerts looked at."""
+
+    async def queue_alerts(self, cursor: tuple[str, int],
+                           alerts: Sequence[PendingAlert]) -> None:
+        """Queue alerts and move the cursor, in one transaction."""
+
+    async def pending_alerts(self) -> list[PendingAlert]: ...
+
+    async def alert_sent(self, alert_id: int) -> None: ...
+
+    async def alert_list(self, key: str) -> list[int] | None:
+        """The release ids behind an alert's "see them all" button."""
+
+    async def forget_chat(self, chat_id: int) -> None:
+        """Delete a chat's subscriptions and alerts (it blocked the bot, or is gone)."""
 
     async def close(self) -> None: ...
 
@@ -108,8 +189,93 @@ class SqliteState(SqliteFile):
             )
 
     async def forget_user(self, user_id: int) -> None:
+        # A private chat's id is its user's id: its subscriptions go too.
         async with self.transaction() as db:
             await db.execute("DELETE FROM users WHERE user_id = ?", (user_id,))
+            await self._forget_chat(db, user_id)
+
+    async def forget_chat(self, chat_id: int) -> None:
+        async with self.transaction() as db:
+            await self._forget_chat(db, chat_id)
+
+    @staticmethod
+    async def _forget_chat(db: aiosqlite.Connection, chat_id: int) -> None:
+        await db.execute("DELETE FROM subscriptions WHERE chat_id = ?", (chat_id,))
+        await db.execute("DELETE FROM alert_outbox WHERE chat_id = ?", (chat_id,))
+
+    async def subscribe(self, chat_id: int, words: str, lang: str) -> bool:
+        async with self.transaction() as db:
+            cursor = await db.execute(
+                "INSERT OR IGNORE INTO subscriptions (chat_id, words, lang, created_at)"
+                " VALUES (?, ?, ?, ?)", (chat_id, words, lang, utc_now()))
+            return cursor.rowcount > 0
+
+    async def subscriptions(self, chat_id: int | None = None) -> list[Subscription]:
+        where, params = ("WHERE chat_id = ?", (chat_id,)) if chat_id is not None else ("", ())
+        async with self.db.execute(
+            f"SELECT id, chat_id, words, lang FROM subscriptions {where} ORDER BY id", params
+        ) as cursor:
+            return [Subscription(int(i), int(c), str(w), str(lang))
+                    async for i, c, w, lang in cursor]
+
+    async def unsubscribe(self, chat_id: int, subscription_id: int | None = None) -> int:
+        sql, params = "DELETE FROM subscriptions WHERE chat_id = ?", [chat_id]
+        if subscription_id is not None:
+            sql, params = sql + " AND id = ?", [chat_id, subscription_id]
+        async with self.transaction() as db:
+            cursor = await db.execute(sql, params)
+            return max(0, cursor.rowcount)
+
+    async def alert_cursor(self) -> tuple[str, int] | None:
+        async with self.db.execute(
+            "SELECT value FROM state_meta WHERE key = 'alert_cursor'"
+        ) as cursor:
+            row = await cursor.fetchone()
+        if row is None:
+            return None
+        identity, _, last = str(row[0]).partition(" ")
+        return identity, int(last)
+
+    async def queue_alerts(self, cursor: tuple[str, int],
+                           alerts: Sequence[PendingAlert]) -> None:
+        now = utc_now()
+        cutoff = (datetime.now(UTC) - timedelta(days=SEARCH_DAYS)).isoformat()
+        async with self.transaction() as db:
+            for alert in alerts:
+                ids = " ".join(map(str, alert.release_ids))
+                await db.execute(
+                    "INSERT OR IGNORE INTO alert_lists (key, release_ids, created_at)"
+                    " VALUES (?, ?, ?)", (alert.list_key, ids, now))
+                await db.execute(
+                    "INSERT INTO alert_outbox (chat_id, lang, words, release_ids, list_key,"
+                    " created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (alert.chat_id, alert.lang, "\n".join(alert.words), ids, alert.list_key,
+                     now))
+            await db.execute("DELETE FROM alert_lists WHERE created_at < ?", (cutoff,))
+            await db.execute(
+                "INSERT INTO state_meta (key, value) VALUES ('alert_cursor', ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (f"{cursor[0]} {cursor[1]}",))
+
+    async def pending_alerts(self) -> list[PendingAlert]:
+        async with self.db.execute(
+            "SELECT id, chat_id, lang, words, release_ids, list_key FROM alert_outbox"
+            " ORDER BY id"
+        ) as cursor:
+            return [PendingAlert(int(i), int(chat), str(lang), tuple(str(words).split("\n")),
+                                 tuple(int(r) for r in str(ids).split()), str(key))
+                    async for i, chat, lang, words, ids, key in cursor]
+
+    async def alert_sent(self, alert_id: int) -> None:
+        async with self.transaction() as db:
+            await db.execute("DELETE FROM alert_outbox WHERE id = ?", (alert_id,))
+
+    async def alert_list(self, key: str) -> list[int] | None:
+        async with self.db.execute(
+            "SELECT release_ids FROM alert_lists WHERE key = ?", (key,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return [int(r) for r in str(row[0]).split()] if row else None
 
     async def save_search(self, query: str) -> str:
         key = hashlib.blake2s(query.encode("utf-8"), digest_size=8).hexdigest()

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import logging
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import Bot, ChatMember, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 from telegram.helpers import create_deep_linked_url
 
-from bot.conversation import Conversation, User
+from bot.conversation import Chat, Conversation, User
 from bot.render import Button, Reply
 
 logger = logging.getLogger("atbot")
@@ -26,8 +26,26 @@ def conversation(context: ContextTypes.DEFAULT_TYPE) -> Conversation:
 
 
 def user_of(update: Update) -> User:
-    who = update.effective_user
-    return User(who.id, who.language_code) if who else User()
+    """Who wrote (or pressed), and in which chat."""
+    who, where = update.effective_user, update.effective_chat
+    chat = None
+    if where is not None:
+        group = where.type in (ChatType.GROUP, ChatType.SUPERGROUP)
+
+        async def is_admin() -> bool:
+            """Whether the person writing administers the group (asked when needed)."""
+            message = update.effective_message
+            if message is not None and message.sender_chat is not None:
+                return message.sender_chat.id == where.id  # the group's anonymous admin
+            if who is None:
+                return False
+            member = await where.get_member(who.id)
+            return member.status in (ChatMember.ADMINISTRATOR, ChatMember.OWNER)
+
+        chat = Chat(where.id, group, is_admin if group else None)
+    if who is None:
+        return User(chat=chat)
+    return User(who.id, who.language_code, chat)
 
 
 def keyboard(reply: Reply, bot_username: str) -> InlineKeyboardMarkup | None:
@@ -42,6 +60,11 @@ def _button(button: Button, bot_username: str) -> InlineKeyboardButton:
         return InlineKeyboardButton(button.label,
                                     url=create_deep_linked_url(bot_username, button.start))
     return InlineKeyboardButton(button.label, url=button.url)
+
+
+async def send_to(bot: Bot, chat_id: int, reply: Reply) -> None:
+    """Send a reply to a chat unprompted (an alert)."""
+    await bot.send_message(chat_id, reply.html, reply_markup=keyboard(reply, bot.username))
 
 
 async def send(message: Message, *replies: Reply) -> None:

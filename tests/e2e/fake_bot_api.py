@@ -52,6 +52,9 @@ class FakeBotAPI:
         self._updates: list[dict[str, Any]] = []
         self._failures: dict[str, _Failure] = {}
         self._held: dict[str, float] = {}
+        # Group administrators (chat id, user id), and chats that blocked the bot.
+        self.admins: set[tuple[int, int]] = set()
+        self.blocked: set[int] = set()
         self._ids = itertools.count(1)
         self._update_ids = itertools.count(1)
         self._lock = threading.Condition()
@@ -134,6 +137,11 @@ class FakeBotAPI:
                     body["description"] = f"Too Many Requests: retry after {failure.retry_after}"
                     body["parameters"] = {"retry_after": failure.retry_after}
                 return failure.status, body
+        if method == "sendMessage" and int(params.get("chat_id", 0)) in self.blocked:
+            with self._lock:
+                self.calls.append(Call(method, params, 403))
+            return 403, {"ok": False, "error_code": 403,
+                         "description": "Forbidden: bot was blocked by the user"}
         if method == "getUpdates":
             result: Any = self._get_updates(params)
         else:
@@ -159,6 +167,18 @@ class FakeBotAPI:
             return self._message(method, params)
         if method == "getMyCommands":
             return []
+        if method == "getChatMember":
+            chat_id, user_id = int(params["chat_id"]), int(params["user_id"])
+            status = "administrator" if (chat_id, user_id) in self.admins else "member"
+            member: dict[str, Any] = {"status": status, "user": user(user_id)}
+            if status == "administrator":
+                member.update(can_be_edited=False, is_anonymous=False, can_manage_chat=True,
+                              can_delete_messages=True, can_manage_video_chats=True,
+                              can_restrict_members=True, can_promote_members=False,
+                              can_change_info=True, can_invite_users=True,
+                              can_post_stories=False, can_edit_stories=False,
+                              can_delete_stories=False)
+            return member
         return True
 
     def _message(self, method: str, params: dict[str, Any]) -> dict[str, Any]:

@@ -40,7 +40,8 @@ def test_start_registers_commands_in_both_languages(bot: BotProcess) -> None:
     assert languages == {None, "th", "en", "my", "km", "lo", "vi", "zh", "id"}
     thai = next(c for c in api.calls_to("setMyCommands") if c.params.get("language_code") == "th")
     names = [command["command"] for command in thai.params["commands"]]
-    assert names == ["start", "help", "latest", "hotline", "partners", "lang", "about", "forget"]
+    assert names == ["start", "help", "latest", "hotline", "partners", "lang", "subscribe",
+                     "subscriptions", "unsubscribe", "about", "forget"]
 
     api.push(text_message(101, "/start"))
     reply = api.wait_message(101)

@@ -1,0 +1,64 @@
+"""Scheduled jobs (python-telegram-bot's JobQueue): alerts and feed updates.
+
+Every CHECK_SECONDS the bot looks for releases indexed since its last look
+(by itself or by another process) and queues alerts (bot/alerts.py); then it
+sends every queued alert and deletes it once Telegram took it. A chat that
+blocked the bot or no longer exists loses its subscriptions; an alert that
+failed for another reason (network, flood limits) waits for the next round.
+Every ATBOT_FEED_MINUTES the bot reads its feeds (bot/feeds.py).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.ext import ContextTypes
+
+from bot.fetch import FetchPolicy
+from handlers.common import conversation, send_to
+
+logger = logging.getLogger("atbot")
+
+# BadRequest texts that mean the chat is gone for good.
+_GONE = ("chat not found", "user is deactivated", "group chat was deactivated",
+         "peer_id_invalid", "bot was kicked")
+
+
+async def send_alerts(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Queue alerts for new releases, then send every queued one."""
+    talk = conversation(context)
+    queued = await talk.collect_alerts()
+    if queued:
+        logger.info("alerts queued for %d chats", queued)
+    for alert in await talk.pending_alerts():
+        reply = await talk.alert(alert)
+        try:
+            if reply is not None:
+                await send_to(context.bot, alert.chat_id, reply)
+        except Forbidden:
+            logger.info("a chat blocked the bot: its subscriptions are removed")
+            await talk.chat_gone(alert.chat_id)
+            continue
+        except BadRequest as error:
+            if any(text in str(error).lower() for text in _GONE):
+                logger.info("a chat no longer exists: its subscriptions are removed")
+                await talk.chat_gone(alert.chat_id)
+                continue
+            # Telegram refuses this message: sending it again would fail again.
+            logger.warning("alert refused (%s); dropped", error)
+        except TelegramError as error:
+            logger.warning("alert not sent (%s); trying again next round", error)
+            return
+        await talk.alert_sent(alert.id)
+
+
+async def read_feeds(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Read every feed once and index what is new (alerts follow at their next round)."""
+    policy: FetchPolicy = context.bot_data["fetch_policy"]
+    results = await conversation(context).update_feeds(policy)
+    indexed = sum(r.report.indexed for r in results)
+    failed = [r.name for r in results if r.error]
+    if results:
+        logger.info("feeds updated: %d releases indexed from %d feeds; %d failed",
+                    indexed, len(results), len(failed))
