@@ -6,7 +6,9 @@ CLI in another process, N times.
 
 INDEX is copied first (default: an index of ../shared/corpus/sample, built here).
 Prints, per run, how long `atbot ingest` took and the time from its end to the
-alert reaching the fake Bot API; then the median, p90 and maximum.
+alert reaching the fake Bot API; then the median, p90 and maximum. Each run
+starts after a random pause, so that the ingests fall anywhere in the bot's
+cycle of looking for new releases (every CHECK_SECONDS).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import random
 import shutil
 import statistics
 import subprocess
@@ -25,11 +28,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bot.alerts import CHECK_SECONDS  # noqa: E402
 from tests.conftest import SAMPLE_DIR, build_index, release_text  # noqa: E402
 from tests.e2e.conftest import TOKEN  # noqa: E402
 from tests.e2e.fake_bot_api import FakeBotAPI, text_message  # noqa: E402
 
 CHAT = 4242
+random.seed(12)
 
 
 def main() -> int:
@@ -77,6 +82,7 @@ def _one_run(api: FakeBotAPI, db: Path, work: Path, number: int) -> float:
     path.write_text(release_text(
         title=f"ข่าวทดสอบการต่อต้านการค้ามนุษย์ ฉบับที่ {number}",
         url=f"https://bench.example.org/releases/{number}"), encoding="utf-8")
+    time.sleep(random.uniform(0, CHECK_SECONDS))
     before = len(api.messages_to(CHAT))
     started = time.monotonic()
     subprocess.run([sys.executable, "-m", "bot", "ingest", str(path), "--db", str(db)],

@@ -25,8 +25,6 @@ from bot.config import ConfigError, Settings, TelegramSettings
 from bot.conversation import Conversation
 from bot.core import open_core
 from bot.data import Data, load_data
-from bot.feeds import RE_FEED_NAME, check_feed_url, feed_name, update_feeds
-from bot.fetch import FetchPolicy
 from bot.i18n import LANGS
 from bot.index import ReleaseIndex
 from bot.ingest import DEFAULT_BATCH_SIZE, ingest
@@ -201,6 +199,8 @@ def _progress_bar(paths: Sequence[str]) -> Any:
 
 
 async def run_feeds_add(args: argparse.Namespace, settings: Settings, data: Data) -> int:
+    from bot.feeds import RE_FEED_NAME, check_feed_url, feed_name
+
     url = args.url.strip()
     problem = check_feed_url(url)
     if problem:
@@ -250,6 +250,10 @@ async def run_feeds_remove(args: argparse.Namespace, settings: Settings, data: D
 
 async def run_update(args: argparse.Namespace, settings: Settings, data: Data) -> int:
     """Read every feed once; one line per feed, then what was indexed."""
+    from bot.feeds import update_feeds
+    from bot.fetch import FetchPolicy
+
+    setup_logging(logging.WARNING, form="atbot: %(message)s")
     if not settings.contact_url:
         print("atbot: warning: set ATBOT_CONTACT_URL so that sites know how to reach you",
               file=sys.stderr)

@@ -13,18 +13,21 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.actions import ButtonAnswer
 from bot.alerts import BULK_RELEASES
 from bot.answers import Answer
 from bot.core import Core
-from bot.feeds import FeedResult
-from bot.fetch import FetchPolicy
 from bot.i18n import BASE_LANG, DEFAULT_LANG, LANGS
 from bot.message import Message
 from bot.render import Reply
 from bot.replies import EXAMPLES, HOTLINE_START, PAGE_SIZE, InlineItem, Replies
 from bot.state import PendingAlert
+
+if TYPE_CHECKING:
+    from bot.feeds import FeedResult
+    from bot.fetch import FetchPolicy
 
 INLINE_PAGE_SIZE = 10
 # Subscriptions a chat may have, and how long their words may be.

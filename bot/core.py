@@ -17,6 +17,7 @@ import asyncio
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from itertools import zip_longest
+from typing import TYPE_CHECKING
 
 from bot import language
 from bot.alerts import collect_alerts, start_alerts
@@ -24,8 +25,6 @@ from bot.answers import Answer, Result
 from bot.cards import HelpCard, PartnerCard
 from bot.config import Settings
 from bot.data import Data
-from bot.feeds import FeedResult, update_feeds
-from bot.fetch import FetchPolicy
 from bot.helplines import HelpChannel
 from bot.i18n import REGIONAL_LANGS, Strings
 from bot.index import ReleaseIndex, Stats
@@ -43,6 +42,10 @@ from bot.state import (
     take_over_people_state,
 )
 from bot.thai import Segmenter
+
+if TYPE_CHECKING:
+    from bot.feeds import FeedResult
+    from bot.fetch import FetchPolicy
 
 # Words that may stand next to a partner's name and still ask only about it.
 _PARTNER_FILLER = frozenset({
@@ -325,6 +328,10 @@ class Core:
 
     async def update_feeds(self, policy: FetchPolicy) -> list[FeedResult]:
         """Read every feed once and index what is new (the bot's scheduled update)."""
+        # Imported here: feed parsing is for the bot's scheduled update, not for
+        # every `atbot ask` (0.1 s of start-up).
+        from bot.feeds import update_feeds
+
         return await update_feeds(self.index, self.data, policy)
 
 

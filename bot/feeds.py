@@ -37,7 +37,7 @@ from bot.fetch import FetchError, FetchPolicy, PoliteClient
 from bot.index import Feed, ReleaseIndex
 from bot.ingest import IngestReport, index_releases
 from bot.language import identify_language
-from bot.records import Release
+from bot.records import Release, canonical_url
 from bot.sqlite import utc_now
 from bot.thai import normalize_lines
 
@@ -45,6 +45,9 @@ logger = logging.getLogger("atbot")
 
 # Releases are dated as in Thailand (UTC+7), whatever the feed's timezone.
 THAI_TIME = timezone(timedelta(hours=7))
+# Sites whose policy forbids automated collection: never fetched, even when
+# another feed links to them (the feed's own summary stands in).
+NEVER_FETCHED = ("thaigov.go.th",)
 # Query parameters that only track who clicked: not part of a page's identity.
 _TRACKING = re.compile(r"utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_ga|yclid|"
                        r"ref_src|spm", re.IGNORECASE)
@@ -127,10 +130,16 @@ def check_feed_url(url: str) -> str | None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return "a feed's address is a full http(s) URL, such as https://example.org/rss"
-    if parts.hostname.removeprefix("www.") == "thaigov.go.th":
+    if _forbidden(url):
         return ("thaigov.go.th forbids automated collection (its site policy since 2025); "
                 "add another source's feed")
     return None
+
+
+def _forbidden(url: str) -> bool:
+    """Whether `url` is on a site atbot must never fetch from (thaigov.go.th)."""
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    return any(host == site or host.endswith(f".{site}") for site in NEVER_FETCHED)
 
 
 async def update_feeds(index: ReleaseIndex, data: Data, policy: FetchPolicy) -> list[FeedResult]:
@@ -138,10 +147,7 @@ async def update_feeds(index: ReleaseIndex, data: Data, policy: FetchPolicy) -> 
     results: list[FeedResult] = []
     async with PoliteClient(policy) as client:
         for feed in await index.feeds():
-            result = await _update_feed(client, index, data, feed)
-            if result.error:
-                logger.warning("feed %s: %s", feed.name, result.error)
-            results.append(result)
+            results.append(await _update_feed(client, index, data, feed))
     return results
 
 
@@ -187,7 +193,8 @@ def _entry(raw: Any) -> _Entry:
     if not summary and raw.get("content"):
         summary = raw["content"][0].get("value", "")
     return _Entry(
-        url=clean_url(raw["link"]),
+        # A thaigov.go.th link is spelt as the corpus spells it: the same release.
+        url=canonical_url(clean_url(raw["link"])),
         title=_plain(raw.get("title", "")),
         summary=_plain(summary),
         day=day,
@@ -235,9 +242,10 @@ async def _release(client: PoliteClient, entry: _Entry, source: str,
     """The entry as a release: its page's main text, else the feed's summary."""
     page: dict[str, str] = {}
     try:
-        fetched = await client.get(entry.url)
-        if "html" in fetched.content_type or not fetched.content_type:
-            page = await asyncio.to_thread(_main_text, fetched.content, fetched.url)
+        if not _forbidden(entry.url):
+            fetched = await client.get(entry.url)
+            if "html" in fetched.content_type or not fetched.content_type:
+                page = await asyncio.to_thread(_main_text, fetched.content, fetched.url)
     except FetchError as error:
         logger.info("page not read (%s); the feed's summary stands in", error)
     text = page.get("text", "")

@@ -6,9 +6,13 @@ import logging
 
 from bot.config import RE_TOKEN
 
-# httpx logs every request URL at INFO, and Bot API URLs contain the token;
-# the job scheduler logs every run of the alert job (every 10 s) at INFO.
-_QUIET = ("httpx", "httpcore", "apscheduler")
+# The least level each noisy library logs at: httpx logs every request URL at
+# INFO, and Bot API URLs contain the token; the job scheduler logs every run of
+# the alert job (every 10 s) at INFO; stamina warns of every retry it schedules
+# with no more than "stamina.retry_scheduled" (the fetch's own error says how
+# it ended).
+_QUIET = {"httpx": logging.WARNING, "httpcore": logging.WARNING,
+          "apscheduler": logging.WARNING, "stamina": logging.ERROR}
 
 
 class RedactSecrets(logging.Filter):
@@ -33,12 +37,14 @@ class RedactSecrets(logging.Filter):
         return True
 
 
-def setup_logging(level: int = logging.INFO, secrets: tuple[str, ...] = ()) -> None:
+def setup_logging(level: int = logging.INFO, secrets: tuple[str, ...] = (),
+                  form: str = "%(asctime)s %(levelname)s %(name)s: %(message)s") -> None:
+    """Log to stderr at `level`, in `form` (a command line tool prints "atbot: ...")."""
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(logging.Formatter(form))
     handler.addFilter(RedactSecrets(secrets))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for name in _QUIET:
-        logging.getLogger(name).setLevel(logging.WARNING)
+    for name, least in _QUIET.items():
+        logging.getLogger(name).setLevel(least)

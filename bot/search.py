@@ -45,6 +45,8 @@ WEIGHTS = {"coverage": 0.45, "bm25": 0.20, "in_title": 0.15, "in_summary": 0.05,
 # narrows a question more than "meeting" does.
 KIND_PRIOR = {"general": 0.5, "time": 0.5, "role": 0.7, "country": 0.8, "topic": 1.0,
               "province": 1.2, "place": 1.2, "person": 1.2, "org": 1.1, "partner": 1.1}
+# Concepts that say how news is told rather than what it is about.
+_EVERYDAY_KINDS = frozenset({"general", "time"})
 # Releases longer than this (characters) have their coverage scaled down by
 # sqrt(LONG_TEXT / length): a cabinet summary names everything once.
 LONG_TEXT = 15_000
@@ -160,13 +162,16 @@ class SearchEngine:
         return answer
 
     async def matching(self, query: Query, among: Sequence[int]) -> list[int]:
-        """Those of `among` that hold every group of the question, in their order:
-        what a subscription to these words is sent (a release about one of two
-        words is not what was asked for)."""
+        """Those of `among` that hold every group of the question that says what it is
+        about, in their order: what a subscription to these words is sent. A release
+        about one of two subjects is not what was asked for; an everyday news word
+        ("meeting", "cooperation") ranks but does not decide."""
+        groups = [g for g in query.groups
+                  if g.concept is None or g.concept.kind not in _EVERYDAY_KINDS] or query.groups
         wanted = set(among)
-        for group in query.groups:
+        for group in groups:
             wanted &= await self._matching(group.expression)
-        return [rowid for rowid in among if rowid in wanted] if query.groups else []
+        return [rowid for rowid in among if rowid in wanted] if groups else []
 
     async def _rank_with_dates(self, query: Query, answer: Answer,
                                needles: TermMatcher[int]) -> list[tuple[int, float]]:

@@ -11,12 +11,15 @@ Every ATBOT_FEED_MINUTES the bot reads its feeds (bot/feeds.py).
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
-from bot.fetch import FetchPolicy
 from handlers.common import conversation, send_to
+
+if TYPE_CHECKING:
+    from bot.fetch import FetchPolicy
 
 logger = logging.getLogger("atbot")
 
@@ -57,8 +60,9 @@ async def read_feeds(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Read every feed once and index what is new (alerts follow at their next round)."""
     policy: FetchPolicy = context.bot_data["fetch_policy"]
     results = await conversation(context).update_feeds(policy)
-    indexed = sum(r.report.indexed for r in results)
-    failed = [r.name for r in results if r.error]
+    for result in results:
+        if result.error:
+            logger.warning("feed %s", result.line())
     if results:
-        logger.info("feeds updated: %d releases indexed from %d feeds; %d failed",
-                    indexed, len(results), len(failed))
+        logger.info("feeds updated: %d releases indexed from %d feeds",
+                    sum(r.report.indexed for r in results), len(results))

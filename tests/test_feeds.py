@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.feeds import clean_url, update_feeds
+from bot.feeds import check_feed_url, clean_url, update_feeds
 from bot.fetch import FetchPolicy
 from bot.index import ReleaseIndex
 from tests.conftest import DATA, SAMPLE_DIR, needs_sample
@@ -194,6 +194,13 @@ async def test_the_same_release_from_two_sources_is_one_record_with_both_links(
 async def _ids(index: ReleaseIndex) -> dict[int, str]:
     async with index.db.execute("SELECT id, url FROM releases") as cursor:
         return {int(i): str(u) async for i, u in cursor}
+
+
+def test_thaigov_is_never_a_feed_and_other_addresses_must_be_urls() -> None:
+    assert "forbids automated collection" in (check_feed_url("https://thaigov.go.th/rss") or "")
+    assert check_feed_url("https://news.thaigov.go.th/rss.xml") is not None
+    assert check_feed_url("ftp://example.org/rss") is not None
+    assert check_feed_url("https://www.example.org/thaigov.go.th/rss") is None
 
 
 def test_tracking_parameters_are_not_part_of_a_page_identity() -> None:
