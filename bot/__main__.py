@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from telegram.ext import Application
 
 EXIT_USAGE = 2
+EXIT_TOKEN_REFUSED = 3
 # What each sub-command runs (set with set_defaults on its parser).
 Command = Callable[[argparse.Namespace, Settings, Data], Coroutine[Any, Any, int]]
 
@@ -148,6 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         data = load_data(settings.data_dir)
         if args.command == "run":
             return run_bot(args, settings, data)
+        if args.command != "ingest":
+            settings.check_index_exists()
         run: Command = args.run
         return asyncio.run(run(args, settings, data))
     except (ConfigError, StoreError) as error:
@@ -304,18 +307,28 @@ async def run_ask(args: argparse.Namespace, settings: Settings, data: Data) -> i
 def run_bot(args: argparse.Namespace, settings: Settings, data: Data) -> int:
     """Check the token and the index, then poll (or serve a webhook) until stopped."""
     telegram = TelegramSettings.from_env()
+    settings.check_index_exists()
     asyncio.run(_check_index(settings, data))
     level = os.environ.get("ATBOT_LOG_LEVEL", "INFO").upper()
     setup_logging(getattr(logging, level, logging.INFO), secrets=(telegram.token,))
+    from telegram.error import InvalidToken
+
     from bot.app import build_application
 
     application = build_application(settings, telegram, data)
     try:
         _serve(application, args)
+    except InvalidToken:
+        application.bot_data["token_refused"] = True
     finally:
         core = application.bot_data.pop("core", None)
         if core is not None:  # stopped before its own shutdown could close the stores
             core.close_without_loop()
+    if application.bot_data.get("token_refused"):
+        # One line, never the token: a supervisor restarts or alerts on exit code 3.
+        print("atbot: Telegram refused the bot token (revoked or mistyped?); get a new one "
+              "from @BotFather and set TELEGRAM_BOT_TOKEN", file=sys.stderr)
+        return EXIT_TOKEN_REFUSED
     return 0
 
 

@@ -5,23 +5,22 @@ known (group messages are answered when they mention it).
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from typing import Any
 
 from telegram import BotCommand, LinkPreviewOptions, Update, User
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, NetworkError, TelegramError, TimedOut
+from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
     Defaults,
     InlineQueryHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
+from telegram.request import HTTPXRequest
 
 from bot.actions import ACTIONS
 from bot.alerts import CHECK_SECONDS
@@ -31,94 +30,99 @@ from bot.core import open_core
 from bot.data import Data
 from bot.fetch import FetchPolicy
 from bot.i18n import BASE_LANG, LANGS
+from bot.limiter import ResilientRateLimiter, WatchedBot
 from handlers.alerts import read_feeds, send_alerts
 from handlers.buttons import answer_stale_button, button_handler
 from handlers.commands import answer_unknown_command, command_handler
 from handlers.errors import report_error
 from handlers.inline import answer_inline_query
-from handlers.messages import ReplyTo, answer_group_message, answer_private_message
+from handlers.messages import (
+    ReplyTo,
+    answer_edited_message,
+    answer_group_message,
+    answer_private_message,
+    answer_unreadable_message,
+)
+from handlers.tracing import log_update_end, log_update_start
 
 logger = logging.getLogger("atbot")
 
 # How many updates are handled at once: one slow search never blocks others.
 CONCURRENT_UPDATES = 64
-# Retries for a Bot API call that hit a timeout or a server error (5xx).
-NETWORK_RETRIES = 3
-BACKOFF_SECONDS = 0.5
+# Seconds a Bot API call may take (Telegram under load answers in several), and
+# to connect.
+SEND_TIMEOUT = 20.0
+CONNECT_TIMEOUT = 10.0
+# Connections to the Bot API at once (python-telegram-bot's default for a bot
+# that handles updates concurrently).
+CONNECTIONS = 256
 # Seconds from start to the first feed update (then every ATBOT_FEED_MINUTES).
 FIRST_FEED_UPDATE = 60.0
-
-
-class ResilientRateLimiter(AIORateLimiter):
-    """Telegram's flood limits (AIORateLimiter: 30 messages/s, 20/min per group,
-    waits and retries on RetryAfter), plus retries with backoff on timeouts and
-    5xx errors. Bad requests are never retried."""
-
-    async def process_request(self, *args: Any, **kwargs: Any) -> Any:
-        for attempt in range(NETWORK_RETRIES + 1):
-            try:
-                return await super().process_request(*args, **kwargs)
-            except BadRequest:
-                raise
-            except (TimedOut, NetworkError) as error:
-                if not _loop_running():
-                    # The call is being closed, not answered: the bot was stopped while
-                    # starting. Let it close (a retry would raise out of the shutdown).
-                    raise GeneratorExit from error
-                if attempt == NETWORK_RETRIES:
-                    raise
-                delay = BACKOFF_SECONDS * 2**attempt
-                logger.warning("Bot API call failed (%s); retry in %.1f s", error, delay)
-                await asyncio.sleep(delay)
-        raise AssertionError("unreachable")
-
-
-def _loop_running() -> bool:
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return False
-    return True
 
 
 def build_application(settings: Settings, telegram: TelegramSettings,
                       data: Data) -> Application:  # type: ignore[type-arg]
     """An Application ready for run_polling() or run_webhook(); its handlers are
     added once the bot knows its own name (`add_handlers`, at start-up)."""
-    builder = (
-        ApplicationBuilder()
-        .token(telegram.token)
-        .defaults(Defaults(parse_mode=ParseMode.HTML,
-                           link_preview_options=LinkPreviewOptions(is_disabled=True)))
+    limiter = ResilientRateLimiter(max_retries=3)
+    # Long enough for a slow Bot API: a send given up on too soon is sent twice.
+    request = HTTPXRequest(connection_pool_size=CONNECTIONS, read_timeout=SEND_TIMEOUT,
+                           write_timeout=SEND_TIMEOUT, connect_timeout=CONNECT_TIMEOUT,
+                           pool_timeout=SEND_TIMEOUT)
+    base_url = telegram.base_url or "https://api.telegram.org/bot"
+    bot = WatchedBot(
+        telegram.token, base_url=base_url,
+        base_file_url=base_url.replace("/bot", "/file/bot", 1),
+        request=request, get_updates_request=HTTPXRequest(connect_timeout=CONNECT_TIMEOUT),
+        defaults=Defaults(parse_mode=ParseMode.HTML,
+                          link_preview_options=LinkPreviewOptions(is_disabled=True)),
+        rate_limiter=limiter,
+    )
+    application = (
+        ApplicationBuilder().bot(bot)
         .concurrent_updates(CONCURRENT_UPDATES)
-        .rate_limiter(ResilientRateLimiter(max_retries=3))
         .post_init(_open)
         .post_shutdown(_close)
+        .build()
     )
-    if telegram.base_url:
-        builder = builder.base_url(telegram.base_url).base_file_url(
-            telegram.base_url.replace("/bot", "/file/bot", 1)
-        )
-    application = builder.build()
+    limiter.on_token_refused = lambda: _token_refused(application)
+    bot.watch(limiter.on_token_refused)
     application.bot_data["settings"] = settings
     application.bot_data["data"] = data
     application.bot_data["fetch_policy"] = FetchPolicy(settings.user_agent)
     return application
 
 
+def _token_refused(application: Application) -> None:  # type: ignore[type-arg]
+    """Telegram says the token is invalid (revoked?): stop; `atbot run` exits with 3."""
+    if application.bot_data.get("token_refused"):
+        return  # stopping already (the last getUpdates of the shutdown is refused too)
+    application.bot_data["token_refused"] = True
+    if application.running:
+        application.stop_running()
+
+
 def add_handlers(application: Application, bot: User) -> None:  # type: ignore[type-arg]
     """Every handler, in one place. Order matters: commands first, then messages
     (private, then groups: a mention or a reply to the bot), then buttons (one
     handler per kind of action, then one for data nobody knows) and inline queries."""
+    # Before and after every other handler: what the update is, how long it took.
+    application.add_handler(TypeHandler(Update, log_update_start), group=-1)
+    application.add_handler(TypeHandler(Update, log_update_end), group=1)
+    new = filters.UpdateType.MESSAGE
     application.add_handlers([command_handler(command) for command in COMMANDS])
-    application.add_handler(MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE,
+    application.add_handler(MessageHandler(new & filters.COMMAND & filters.ChatType.PRIVATE,
                                            answer_unknown_command))
-    text = filters.TEXT & ~filters.COMMAND
-    application.add_handler(MessageHandler(text & filters.ChatType.PRIVATE,
-                                           answer_private_message))
-    addressed = filters.Mention(bot.username or "") | ReplyTo(bot.id)
-    application.add_handler(MessageHandler(text & filters.ChatType.GROUPS & addressed,
-                                           answer_group_message))
+    # Text, or the caption of a photo, video or document: read the same way.
+    text = (filters.TEXT | filters.CAPTION) & ~filters.COMMAND
+    private = filters.ChatType.PRIVATE
+    addressed = filters.ChatType.GROUPS & (filters.Mention(bot.username or "") | ReplyTo(bot.id))
+    application.add_handler(MessageHandler(new & text & private, answer_private_message))
+    application.add_handler(MessageHandler(new & text & addressed, answer_group_message))
+    application.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE & text
+                                           & (private | addressed), answer_edited_message))
+    application.add_handler(MessageHandler(new & private & ~filters.COMMAND,
+                                           answer_unreadable_message))
     application.add_handlers([button_handler(kind) for kind in ACTIONS])
     application.add_handler(CallbackQueryHandler(answer_stale_button))
     application.add_handler(InlineQueryHandler(answer_inline_query))

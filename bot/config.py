@@ -75,6 +75,9 @@ class Settings:
     contact_url: str = ""
     feed_minutes: float = DEFAULT_FEED_MINUTES
     github_api: str = GITHUB_API
+    # Whether the index path was chosen (--db, ATBOT_DB): only the default one is
+    # built on first use; a chosen one that is missing is a mistake to report.
+    db_chosen: bool = False
 
     @classmethod
     def from_env(cls, db: str | os.PathLike[str] | None = None) -> Settings:
@@ -89,7 +92,17 @@ class Settings:
             contact_url=_contact_url(),
             feed_minutes=_feed_minutes(),
             github_api=os.environ.get("ATBOT_GITHUB_API", "").strip().rstrip("/") or GITHUB_API,
+            db_chosen=bool(chosen),
         )
+
+    def check_index_exists(self) -> None:
+        """Raise ConfigError if a chosen index file is missing (a typo, a deleted file:
+        building a new one there would answer from the one bundled release)."""
+        if self.db_chosen and not self.db_path.is_file():
+            raise ConfigError(
+                f"no index at {self.db_path} (set by --db or ATBOT_DB); build it with "
+                f"`atbot ingest thaigov-v2 --db {self.db_path}`, or leave both unset to use "
+                "the default index")
 
     @property
     def user_agent(self) -> str:

@@ -192,6 +192,10 @@ class Conversation:
             return self.replies.plain("subscriptions_admins_only", lang)
         return None
 
+    async def unreadable(self, user: User) -> Reply:
+        """What the bot reads, for a message it cannot (a sticker, a voice message)."""
+        return self.replies.plain("unreadable", await self.language(user), hotline=True)
+
     async def unknown_command(self, user: User) -> list[Reply]:
         return [self.replies.plain("unknown_command", await self.language(user), hotline=True)]
 

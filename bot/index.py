@@ -107,6 +107,11 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX release_links_by_release ON release_links(release_id);
     """,
+    # 8: the Thai names found in each release, written with it: an ingest killed
+    # before it romanised them leaves them for the next run to finish.
+    """
+    ALTER TABLE releases ADD COLUMN names TEXT NOT NULL DEFAULT '';
+    """,
 )
 
 
@@ -203,7 +208,7 @@ class ReleaseIndex(SqliteFile):
             entry.title, entry.date.isoformat(), entry.lang, entry.category,
             " ".join(entry.hashtags), entry.summary, " ".join(entry.concepts),
             entry.content_hash, entry.source_name, now, entry.length,
-            entry.title_text.replace(WORD_SEP, " "),
+            entry.title_text.replace(WORD_SEP, " "), "\n".join(entry.names),
         )
         async with self.db.execute("SELECT id FROM releases WHERE url = ?", (entry.url,)) as cur:
             row = await cur.fetchone()
@@ -211,16 +216,16 @@ class ReleaseIndex(SqliteFile):
             release_id = int(row[0])
             await self.db.execute(
                 "UPDATE releases SET title=?, date=?, lang=?, category=?, hashtags=?, summary=?,"
-                " concepts=?, content_hash=?, source_name=?, ingested_at=?, length=?, title_words=?"
-                " WHERE id=?",
+                " concepts=?, content_hash=?, source_name=?, ingested_at=?, length=?,"
+                " title_words=?, names=? WHERE id=?",
                 (*values, release_id),
             )
             await self.db.execute("DELETE FROM release_text WHERE rowid = ?", (release_id,))
         else:
             cursor = await self.db.execute(
                 "INSERT INTO releases (url, title, date, lang, category, hashtags, summary,"
-                " concepts, content_hash, source_name, ingested_at, length, title_words)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " concepts, content_hash, source_name, ingested_at, length, title_words, names)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (entry.url, *values),
             )
             release_id = int(cursor.lastrowid or 0)
@@ -267,6 +272,14 @@ class ReleaseIndex(SqliteFile):
         """Thai name -> its romanisation."""
         async with self.db.execute("SELECT thai, latin FROM names") as cursor:
             return {thai: latin async for thai, latin in cursor}
+
+    async def names_to_romanise(self) -> list[str]:
+        """Names found in releases and not romanised yet (a killed ingest leaves some)."""
+        found: set[str] = set()
+        async with self.db.execute("SELECT names FROM releases WHERE names != ''") as cursor:
+            async for (names,) in cursor:
+                found.update(names.split("\n"))
+        return sorted(found - (await self.names()).keys())
 
     async def add_names(self, romanised: dict[str, str]) -> None:
         async with self.transaction() as db:

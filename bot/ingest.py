@@ -30,7 +30,8 @@ from bot.summary import summarize
 from bot.thai import WORD_SEP, Segmenter
 
 # Bump when what ingest derives from a release changes (segmentation, summary...).
-PIPELINE_VERSION = 4
+# 5: the names found in a release are stored with it.
+PIPELINE_VERSION = 5
 DEFAULT_BATCH_SIZE = 100
 DEFAULT_WORKERS = 1
 # Below this many releases, a worker pool costs more than it saves.
@@ -224,7 +225,6 @@ async def ingest(
         report.indexed += await writer.drain()
         await reading
         await asyncio.to_thread(writer.close, wait=True)
-        await _romanise_names(index, writer.names)
     finally:
         reader.stop.set()
         while not reading.done():  # let the reader thread see the stop and finish
@@ -252,7 +252,6 @@ async def index_releases(index: ReleaseIndex, releases: Sequence[Release],
     if batch:
         writer = _Writer(index, data.lexicon, workers=0)
         report.indexed = await writer.submit(batch) + await writer.drain()
-        await _romanise_names(index, writer.names)
     await _finish(index, data, report)
     return report
 
@@ -267,7 +266,9 @@ async def _reader(index: ReleaseIndex, data: Data, report: IngestReport, *,
 
 
 async def _finish(index: ReleaseIndex, data: Data, report: IngestReport) -> None:
-    """What every ingest ends with: its time (readers reload), partner counts."""
+    """What every ingest ends with, whatever an earlier one left undone: names
+    romanised, partner counts, then its time (readers reload)."""
+    await _romanise_names(index)
     await index.set_meta("last_ingest", utc_now())
     await index.refresh_partner_stats(p.id for p in data.partners)
     if report.indexed >= DEFAULT_BATCH_SIZE:
@@ -278,10 +279,10 @@ def _ignore(_n: int) -> None:
     return None
 
 
-async def _romanise_names(index: ReleaseIndex, names: set[str]) -> None:
-    """Romanise the names not seen before (after the workers have exited: the model
-    needs ~60 MB) and store them."""
-    new = sorted(names - (await index.names()).keys())
+async def _romanise_names(index: ReleaseIndex) -> None:
+    """Romanise the names of indexed releases not romanised yet (after the workers
+    have exited: the model needs ~60 MB) and store them."""
+    new = await index.names_to_romanise()
     if new:
         romanised = await asyncio.to_thread(Romanizer().many, new)
         await index.add_names(romanised)
@@ -299,7 +300,6 @@ class _Writer:
         self.pool: Executor | None = None
         self.pending: deque[asyncio.Future[list[IndexEntry]]] = deque()
         self.batches = 0
-        self.names: set[str] = set()
 
     async def submit(self, batch: Batch) -> int:
         """Queue a batch for preparation; store finished ones; return how many were stored."""
@@ -329,8 +329,6 @@ class _Writer:
     async def _store_oldest(self) -> int:
         entries = await self.pending.popleft()
         await self.index.upsert(entries)
-        for entry in entries:
-            self.names.update(entry.names)
         return len(entries)
 
     def _prepare_here(self, batch: Batch) -> list[IndexEntry]:

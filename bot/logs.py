@@ -1,4 +1,4 @@
-"""Logging, set up once: no token in any log line, httpx quiet."""
+"""Logging, set up once: no token in any log line, nothing people wrote, httpx quiet."""
 
 from __future__ import annotations
 
@@ -12,7 +12,17 @@ from bot.config import RE_TOKEN
 # with no more than "stamina.retry_scheduled" (the fetch's own error says how
 # it ended).
 _QUIET = {"httpx": logging.WARNING, "httpcore": logging.WARNING,
-          "apscheduler": logging.WARNING, "stamina": logging.ERROR}
+          "apscheduler": logging.WARNING, "stamina": logging.ERROR,
+          # python-telegram-bot logs whole updates and every call's parameters and
+          # result at DEBUG: what people wrote, their names and ids. At DEBUG the
+          # bot logs structure instead (handlers/tracing.py).
+          "telegram": logging.INFO}
+# Errors whose message says all: a traceback would add nothing (a refused token
+# ends the bot with one line of its own).
+_SAID_ENOUGH = frozenset({"InvalidToken", "TokenRefused"})
+# Log lines whose arguments are what Telegram sent (a cut or broken answer, which
+# may hold people's messages): logged without them.
+_CONTENT_TEMPLATES = ("Can not load invalid JSON data",)
 
 
 class RedactSecrets(logging.Filter):
@@ -28,8 +38,12 @@ class RedactSecrets(logging.Filter):
         return RE_TOKEN.sub("[redacted]", text)
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str) and record.msg.startswith(_CONTENT_TEMPLATES):
+            record.msg, record.args = record.msg.replace("%s", "[content not logged]"), None
         record.msg = self._clean(record.getMessage())
         record.args = None
+        if record.exc_info and type(record.exc_info[1]).__name__ in _SAID_ENOUGH:
+            record.exc_info = None
         if record.exc_info and record.exc_info[1] is not None:
             # Render the traceback now, cleaned, so no formatter prints it raw.
             record.exc_text = self._clean(logging.Formatter().formatException(record.exc_info))
@@ -45,6 +59,9 @@ def setup_logging(level: int = logging.INFO, secrets: tuple[str, ...] = (),
     handler.addFilter(RedactSecrets(secrets))
     root = logging.getLogger()
     root.handlers[:] = [handler]
-    root.setLevel(level)
+    # DEBUG is atbot's own (structure, timing): libraries log what they handle at
+    # DEBUG (SQL parameters, whole updates), which may be what people wrote.
+    root.setLevel(max(level, logging.INFO))
+    logging.getLogger("atbot").setLevel(level)
     for name, least in _QUIET.items():
-        logging.getLogger(name).setLevel(least)
+        logging.getLogger(name).setLevel(max(level, least))

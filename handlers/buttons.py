@@ -5,7 +5,7 @@ Page turns edit the message; other actions reply."""
 from __future__ import annotations
 
 from telegram import CallbackQuery, Message, Update
-from telegram.constants import CallbackQueryLimit
+from telegram.constants import CallbackQueryLimit, ChatType
 from telegram.ext import CallbackQueryHandler, ContextTypes
 
 from bot.actions import Action, ButtonAnswer
@@ -22,6 +22,9 @@ def button_handler(kind: type[Action]) -> CallbackQueryHandler:  # type: ignore[
         query = update.callback_query
         if query is None or context.match is None:
             return
+        if not pressed_by_its_reader(query):
+            await query.answer()
+            return
         action = kind.from_match(context.match)
         await show(query, await action.press(conversation(context), user_of(update)))
 
@@ -33,7 +36,19 @@ async def answer_stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE
     query = update.callback_query
     if query is None:
         return
+    if not pressed_by_its_reader(query):
+        await query.answer()
+        return
     await show(query, await conversation(context).stale_button(user_of(update)))
+
+
+def pressed_by_its_reader(query: CallbackQuery) -> bool:
+    """False for a press on a private chat's message by someone else than that chat's
+    person (forged: another user cannot see it). In groups, anyone may press."""
+    message = query.message
+    if message is None or message.chat.type != ChatType.PRIVATE:
+        return True
+    return message.chat.id == query.from_user.id
 
 
 async def show(query: CallbackQuery, answer: ButtonAnswer) -> None:

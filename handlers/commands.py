@@ -4,7 +4,7 @@ COMMANDS, and a reply for commands nobody knows."""
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import CommandHandler, ContextTypes
+from telegram.ext import CommandHandler, ContextTypes, filters
 
 from bot.conversation import Command
 from handlers.common import conversation, send, user_of
@@ -22,7 +22,8 @@ def command_handler(command: Command) -> CommandHandler:  # type: ignore[type-ar
         replies = await command.reply(conversation(context), user_of(update), argument)
         await send(message, *replies)
 
-    return CommandHandler(command.name, answer_command)
+    # A command edited later is not run again.
+    return CommandHandler(command.name, answer_command, filters=filters.UpdateType.MESSAGE)
 
 
 async def answer_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -15,6 +15,7 @@ from telegram.ext import ContextTypes
 from telegram.helpers import create_deep_linked_url
 
 from bot.conversation import Chat, Conversation, User
+from bot.limiter import SentUnconfirmed
 from bot.render import Button, Reply
 
 logger = logging.getLogger("atbot")
@@ -64,23 +65,65 @@ def _button(button: Button, bot_username: str) -> InlineKeyboardButton:
 
 async def send_to(bot: Bot, chat_id: int, reply: Reply) -> None:
     """Send a reply to a chat unprompted (an alert)."""
-    await bot.send_message(chat_id, reply.html, reply_markup=keyboard(reply, bot.username))
+    try:
+        await bot.send_message(chat_id, reply.html, reply_markup=keyboard(reply, bot.username))
+    except SentUnconfirmed:
+        logger.info("an alert was sent, its confirmation cut short")
 
 
-async def send(message: Message, *replies: Reply) -> None:
+async def send(message: Message, *replies: Reply) -> list[int]:
     """Answer `message` with each reply in turn (quoting it in groups, where threads
-    mix); a reply's contact follows it as a contact card, one tap from a call."""
-    quote = message.chat.type != ChatType.PRIVATE
+    mix); a reply's contact follows it as a contact card, one tap from a call.
+    The ids of the replies' messages (not the contact cards')."""
+    sent: list[int] = []
     for reply in replies:
-        markup = keyboard(reply, message.get_bot().username)
-        await message.reply_text(reply.html, reply_markup=markup, do_quote=quote)
-        if reply.contact is not None:
-            try:
-                await message.reply_contact(phone_number=reply.contact.phone,
-                                            first_name=reply.contact.name[:64], do_quote=False)
-            except TelegramError as error:
-                # An extra: the number is in the text above. What follows matters more.
-                logger.warning("contact card not sent: %s", error)
+        sent.append(await _send_one(message, reply))
+    return sent
+
+
+async def _send_one(message: Message, reply: Reply) -> int:
+    markup = keyboard(reply, message.get_bot().username)
+    quote = message.chat.type != ChatType.PRIVATE
+    message_id = 0
+    try:
+        answer = await message.reply_text(reply.html, reply_markup=markup, do_quote=quote)
+        message_id = answer.message_id
+    except SentUnconfirmed:
+        # Telegram took it (200) but its answer was cut: sent, with no id to edit later.
+        logger.info("a reply was sent, its confirmation cut short")
+    if reply.contact is not None:
+        try:
+            await message.reply_contact(phone_number=reply.contact.phone,
+                                        first_name=reply.contact.name[:64], do_quote=False)
+        except TelegramError as error:
+            # An extra: the number is in the text above. What follows matters more.
+            logger.warning("contact card not sent: %s", error)
+    return message_id
+
+
+async def replace_replies(message: Message, earlier: list[int], replies: list[Reply]) -> list[int]:
+    """Answer an edited message: the earlier replies' messages edited in place (those
+    left over deleted), new messages for any more; the ids of the replies now."""
+    bot = message.get_bot()
+    ids: list[int] = []
+    for number, reply in enumerate(replies):
+        if number >= len(earlier):
+            ids.append(await _send_one(message, reply))
+            continue
+        try:
+            await bot.edit_message_text(reply.html, chat_id=message.chat.id,
+                                        message_id=earlier[number],
+                                        reply_markup=keyboard(reply, bot.username))
+        except BadRequest as error:
+            if "not modified" not in str(error).lower():
+                raise
+        ids.append(earlier[number])
+    for leftover in earlier[len(replies):]:
+        try:
+            await bot.delete_message(message.chat.id, leftover)
+        except TelegramError as error:
+            logger.info("an earlier reply was not deleted: %s", error)
+    return ids
 
 
 async def edit(message: Message, reply: Reply) -> None:

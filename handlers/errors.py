@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from handlers.common import conversation, user_of
+from handlers.tracing import kind_of
 
 logger = logging.getLogger("atbot.errors")
 
@@ -17,10 +18,8 @@ async def report_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> No
     if not isinstance(update, Update):
         logger.error("error outside an update", exc_info=context.error)
         return
-    kind = next((name for name in ("message", "edited_message", "callback_query",
-                                   "inline_query") if getattr(update, name, None)), "other")
     chat = update.effective_chat
-    logger.error("update %s (%s, %s chat) failed", update.update_id, kind,
+    logger.error("update %s (%s, %s chat) failed", update.update_id, kind_of(update),
                  chat.type if chat else "no", exc_info=context.error)
     message = update.effective_message
     if message is None:

@@ -1,37 +1,109 @@
-"""Text messages: in a private chat every message is a search; in groups, only
-messages that mention the bot or reply to it (bot/app.py filters them)."""
+"""Messages: in a private chat every message is a search (its text, or the caption
+of a photo, video or document); in groups, only messages that mention the bot or
+reply to it (bot/app.py filters them). Other media get a short reply saying what
+the bot reads.
+
+An edited message is answered again only if the edit changes the question, by
+editing the earlier reply in place. Which reply answered which message is kept
+in memory (chat id, message ids and a digest of the question: no text), for
+the most recent `REMEMBERED_REPLIES` messages.
+"""
 
 from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
 
 from telegram import Message, MessageEntity, Update
 from telegram.ext import ContextTypes, filters
 
-from handlers.common import conversation, send, user_of
+from handlers.common import conversation, replace_replies, send, user_of
+
+REMEMBERED_REPLIES = 10_000
+
+
+class Answered:
+    """(chat id, message id) -> (digest of its question, ids of the bot's replies)."""
+
+    def __init__(self) -> None:
+        self._replies: OrderedDict[tuple[int, int], tuple[str, list[int]]] = OrderedDict()
+
+    def keep(self, message: Message, text: str, reply_ids: list[int]) -> None:
+        self._replies[(message.chat.id, message.message_id)] = (_digest(text), reply_ids)
+        while len(self._replies) > REMEMBERED_REPLIES:
+            self._replies.popitem(last=False)
+
+    def earlier(self, message: Message) -> tuple[str, list[int]] | None:
+        return self._replies.get((message.chat.id, message.message_id))
+
+
+def _digest(text: str) -> str:
+    """The question, as far as an edit can change it (spacing and case aside)."""
+    return hashlib.blake2s(" ".join(text.split()).casefold().encode(),
+                           digest_size=12).hexdigest()
+
+
+def answered(context: ContextTypes.DEFAULT_TYPE) -> Answered:
+    found = context.bot_data.get("answered")
+    if not isinstance(found, Answered):
+        found = context.bot_data["answered"] = Answered()
+    return found
 
 
 async def answer_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Search for the text of a private message."""
+    """Search for the text (or caption) of a private message."""
     message = update.effective_message
-    if message is None or not message.text:
+    text = message and (message.text or message.caption)
+    if message is None or not text:
         return
-    await send(message, *await conversation(context).message(message.text, user_of(update)))
+    await _answer(message, text, update, context)
 
 
 async def answer_group_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Search for a group message addressed to the bot, without the @mention."""
     message = update.effective_message
-    if message is None or not message.text:
+    if message is None or not (message.text or message.caption):
         return
-    text = without_mention(message, context.bot.username)
-    await send(message, *await conversation(context).message(text, user_of(update)))
+    await _answer(message, without_mention(message, context.bot.username), update, context)
+
+
+async def _answer(message: Message, text: str, update: Update,
+                  context: ContextTypes.DEFAULT_TYPE) -> None:
+    replies = await conversation(context).message(text, user_of(update))
+    answered(context).keep(message, text, await send(message, *replies))
+
+
+async def answer_edited_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An edit that changes the question: the earlier reply, edited to answer it."""
+    message = update.edited_message
+    if message is None or not (message.text or message.caption):
+        return
+    text = message.text or message.caption or ""
+    if message.chat.type != "private":
+        text = without_mention(message, context.bot.username)
+    earlier = answered(context).earlier(message)
+    if earlier is not None and earlier[0] == _digest(text):
+        return  # a typo fixed in the same words, a link preview: the answer stands
+    replies = await conversation(context).message(text, user_of(update))
+    ids = await replace_replies(message, earlier[1] if earlier else [], replies)
+    answered(context).keep(message, text, ids)
+
+
+async def answer_unreadable_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A sticker, voice message, photo without a caption...: say what the bot reads."""
+    message = update.effective_message
+    if message is None:
+        return
+    await send(message, await conversation(context).unreadable(user_of(update)))
 
 
 def without_mention(message: Message, username: str) -> str:
-    """The message's text with the bot's @mention taken out."""
-    text = message.text or ""
+    """The message's text (or caption) with the bot's @mention taken out."""
+    text = message.text or message.caption or ""
     mention = f"@{username}".lower()
-    for entity, said in sorted(message.parse_entities([MessageEntity.MENTION]).items(),
-                               key=lambda item: -item[0].offset):
+    entities = (message.parse_entities([MessageEntity.MENTION]) if message.text
+                else message.parse_caption_entities([MessageEntity.MENTION]))
+    for entity, said in sorted(entities.items(), key=lambda item: -item[0].offset):
         if said.lower() == mention:
             text = _cut(text, entity)
     return text.strip()

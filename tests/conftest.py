@@ -84,6 +84,22 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def bundled_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index of the releases bundled in data/records, as a first start builds it."""
+    path = tmp_path_factory.mktemp("bundled") / "bundled.sqlite3"
+    asyncio.run(build_index(path, [str(DATA_DIR / "records")], all_topics=True, workers=0))
+    return path
+
+
+@pytest.fixture
+def bundled_copy(bundled_db: Path, tmp_path: Path) -> Path:
+    """A private copy of the bundled index (a chosen --db must exist)."""
+    target = tmp_path / "x.sqlite3"
+    shutil.copy(bundled_db, target)
+    return target
+
+
 @pytest.fixture
 def sample_db_copy(sample_db: Path, tmp_path: Path) -> Iterator[Path]:
     """A private copy of the sample index, for tests that write."""

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -34,9 +35,9 @@ def test_ask_on_a_fresh_machine_builds_the_index_from_bundled_records(tmp_path: 
     assert (tmp_path / "xdg" / "atbot" / "atbot.sqlite3").exists()
 
 
-def test_ask_json_has_the_documented_shape(tmp_path: Path) -> None:
+def test_ask_json_has_the_documented_shape(bundled_copy: Path) -> None:
     done = atbot("ask", "Thailand Vietnam trafficking meeting Dalat", "--json",
-                 "--db", str(tmp_path / "x.sqlite3"))
+                 "--db", str(bundled_copy))
     assert done.returncode == 0, done.stderr
     answer = json.loads(done.stdout)
     assert answer["query"] == "Thailand Vietnam trafficking meeting Dalat"
@@ -55,32 +56,31 @@ def test_ask_json_has_the_documented_shape(tmp_path: Path) -> None:
      ("ကူညီပါ။ အလုပ္ရွင္က ကြၽန္ေတာ့္ ပတ္စပို႔ကို သိမ္းထားတယ္", "my", "distress"),
      ("perdagangan orang Vietnam", "id", "search"), ("ค้ามนุษย์", "th", "search")],
 )
-def test_ask_json_gives_the_language_and_the_reply_people_see(tmp_path: Path, query: str,
+def test_ask_json_gives_the_language_and_the_reply_people_see(bundled_copy: Path, query: str,
                                                               lang: str, intent: str) -> None:
-    done = atbot("ask", query, "--json", "--db", str(tmp_path / "x.sqlite3"))
+    done = atbot("ask", query, "--json", "--db", str(bundled_copy))
     assert done.returncode == 0, done.stderr
     answer = json.loads(done.stdout)
     assert (answer["lang"], answer["intent"]) == (lang, intent)
     assert ("1300" in answer["reply"]) == (lang != "th")  # a card, or the last line
-    plain = atbot("ask", query, "--db", str(tmp_path / "x.sqlite3"))
+    plain = atbot("ask", query, "--db", str(bundled_copy))
     assert plain.stdout.strip() == answer["reply"].strip()
     assert answer.get("zawgyi", False) == (lang == "my")
 
 
 @pytest.mark.parametrize("query", ["", "   ", "🙂🙂🙂", "!!!???", "\x01\x02"])
-def test_meaningless_queries_give_no_results_and_a_message(tmp_path: Path, query: str) -> None:
-    done = atbot("ask", query, "--json", "--db", str(tmp_path / "x.sqlite3"))
+def test_meaningless_queries_give_no_results_and_a_message(bundled_copy: Path,
+                                                          query: str) -> None:
+    done = atbot("ask", query, "--json", "--db", str(bundled_copy))
     assert done.returncode == 0, done.stderr
     answer = json.loads(done.stdout)
     assert answer["results"] == []
     assert answer["message"]
 
 
-def test_env_database_and_plain_output(tmp_path: Path) -> None:
-    db = tmp_path / "env.sqlite3"
-    done = atbot("ask", "ค้ามนุษย์", env={"ATBOT_DB": str(db)})
+def test_env_database_and_plain_output(bundled_copy: Path) -> None:
+    done = atbot("ask", "ค้ามนุษย์", env={"ATBOT_DB": str(bundled_copy)})
     assert done.returncode == 0, done.stderr
-    assert db.exists()
     assert "1. ปลัด พม. พร้อมคณะ" in done.stdout
     assert "25 ก.ย. 2567" in done.stdout
     assert SEED_URL in done.stdout
@@ -106,6 +106,23 @@ def test_atbot_script_and_python_m_bot_are_the_same_program() -> None:
     by_module = atbot("--help")
     assert by_script.returncode == by_module.returncode == 0
     assert by_script.stdout == by_module.stdout
+
+
+@pytest.mark.parametrize("command", [["ask", "IOM"], ["chat"], ["stats"], ["run"],
+                                     ["feeds", "list"], ["update"]])
+def test_a_chosen_index_that_is_missing_is_named_and_nothing_is_created(
+        tmp_path: Path, command: list[str]) -> None:
+    missing = tmp_path / "deleted" / "atbot.sqlite3"
+    started = time.monotonic()
+    # A token of the right shape, and a Bot API nobody answers: the index is checked first.
+    done = atbot(*command, "--db", str(missing),
+                 env={"TELEGRAM_BOT_TOKEN": "7000000001:AAHk3dQf_testtoken-NotReal-0123456789ab",
+                      "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9/bot"})
+    assert time.monotonic() - started < 30
+    assert done.returncode == 2, done.stdout + done.stderr
+    [line] = done.stderr.strip().splitlines()
+    assert line.startswith(f"atbot: no index at {missing}") and done.stdout == ""
+    assert list(tmp_path.iterdir()) == []  # no folder, no index, no state file
 
 
 def test_usage_errors_are_one_line_with_exit_2(tmp_path: Path) -> None:

@@ -209,8 +209,8 @@ def test_tracking_parameters_are_not_part_of_a_page_identity() -> None:
     assert clean_url("https://A.example") == "https://a.example/"
 
 
-def test_feeds_commands_record_list_and_remove_without_fetching(tmp_path: Path) -> None:
-    db = str(tmp_path / "cli.sqlite3")
+def test_feeds_commands_record_list_and_remove_without_fetching(bundled_copy: Path) -> None:
+    db = str(bundled_copy)
     done = atbot("feeds", "add", "http://127.0.0.1:9/rss.xml", "--db", db)  # nothing listens
     assert done.returncode == 0, done.stderr
     assert "added 127-0-0-1: http://127.0.0.1:9/rss.xml" in done.stdout

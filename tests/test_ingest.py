@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import http.server
+import itertools
 import os
+import random
 import signal
 import sqlite3
 import subprocess
@@ -208,3 +210,60 @@ def _count(db_path: Path) -> int:
             return int(db.execute("SELECT count(*) FROM releases").fetchone()[0])
     except sqlite3.OperationalError:
         return 0
+
+
+KILLS = 20
+
+
+def every_table(db_path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every table an ingest writes, in a stable order, without times and ids."""
+    queries = {
+        "releases": "SELECT url, title, date, lang, category, hashtags, summary, concepts,"
+                    " content_hash, source_name, length, title_words, names FROM releases",
+        "release_text": "SELECT r.url, t.title, t.body, t.extra FROM releases r"
+                        " JOIN release_text t ON t.rowid = r.id",
+        "names": "SELECT thai, latin FROM names",
+        "partner_stats": "SELECT partner_id, releases, latest FROM partner_stats",
+        "meta": "SELECT key, value FROM meta WHERE key NOT IN ('last_ingest', 'identity')",
+        "release_links": "SELECT l.url, r.url FROM release_links l JOIN releases r"
+                         " ON r.id = l.release_id",
+    }
+    with sqlite3.connect(db_path) as db:
+        return {table: sorted(db.execute(sql).fetchall(), key=repr)
+                for table, sql in queries.items()}
+
+
+@needs_sample
+def test_an_ingest_killed_20_times_at_random_ends_as_a_clean_run(tmp_path: Path) -> None:
+    """kill -9 at random moments (reading, preparing in the worker, writing, romanising
+    names, counting partners), each run resuming the last until one reaches its end;
+    then every table is as a clean run leaves it. 20 kills, over as many fresh indexes
+    as that takes."""
+    clean = tmp_path / "clean.sqlite3"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+    def command(db: Path) -> list[str]:
+        return [sys.executable, "-m", "bot", "ingest", str(SAMPLE_DIR), "--db", str(db),
+                "--batch-size", "10"]
+
+    subprocess.run(command(clean), env=env, capture_output=True, timeout=300, check=True)
+    expected = every_table(clean)
+    chance = random.Random(13)
+    kills = 0
+    for attempt in itertools.count():
+        killed = tmp_path / f"killed_{attempt}.sqlite3"
+        while kills < KILLS:
+            process = subprocess.Popen(command(killed), env=env, stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.DEVNULL, start_new_session=True)
+            time.sleep(chance.uniform(0.3, 4.0))
+            if process.poll() is not None:
+                break  # this one reached its end
+            os.killpg(process.pid, signal.SIGKILL)  # the worker process too
+            process.wait(timeout=30)
+            kills += 1
+        subprocess.run(command(killed), env=env, capture_output=True, timeout=300, check=True)
+        with sqlite3.connect(killed) as db:
+            assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert every_table(killed) == expected, f"after {kills} kills"
+        if kills >= KILLS:
+            break

@@ -222,9 +222,9 @@ def test_a_release_follows_a_card_only_when_it_is_about_help_on_its_topics() -> 
 
 
 def test_ask_json_lists_the_situations_and_the_reply_carries_every_number(
-        tmp_path: Path) -> None:
+        bundled_copy: Path) -> None:
     done = atbot("ask", "หลานชื่อสมชาย หายไปพม่า รัฐบาลช่วยกลับมายัง", "--json",
-                 "--db", str(tmp_path / "x.sqlite3"))
+                 "--db", str(bundled_copy))
     assert done.returncode == 0, done.stderr
     answer = json.loads(done.stdout)
     assert answer["situations"] == ["missing", "abroad"]

@@ -55,6 +55,7 @@ class FakeBotAPI:
         # Group administrators (chat id, user id), and chats that blocked the bot.
         self.admins: set[tuple[int, int]] = set()
         self.blocked: set[int] = set()
+        self._cut: set[str] = set()
         self._ids = itertools.count(1)
         self._update_ids = itertools.count(1)
         self._lock = threading.Condition()
@@ -92,6 +93,11 @@ class FakeBotAPI:
                   count: int = 1) -> None:
         with self._lock:
             self._failures[method] = _Failure(status, retry_after, count)
+
+    def cut_next(self, method: str) -> None:
+        """Answer the next call of `method` (done as asked) with half its JSON body."""
+        with self._lock:
+            self._cut.add(method)
 
     def hold_next(self, method: str, seconds: float) -> None:
         """Answer the next call of `method` only after `seconds` (a slow network)."""
@@ -148,7 +154,9 @@ class FakeBotAPI:
             result = self._result(method, params)
         with self._lock:
             self.calls.append(Call(method, params, 200))
-        return 200, {"ok": True, "result": result}
+            cut = method in self._cut
+            self._cut.discard(method)
+        return 200, {"ok": True, "result": result, **({"__cut__": True} if cut else {})}
 
     def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         offset = int(params.get("offset") or 0)
@@ -214,7 +222,10 @@ class FakeBotAPI:
                 self._reply(status, body)
 
             def _reply(self, status: int, body: dict[str, Any]) -> None:
+                cut = body.pop("__cut__", False)
                 data = json.dumps(body).encode()
+                if cut:
+                    data = data[: len(data) // 2]
                 try:
                     self.send_response(status)
                     self.send_header("Content-Type", "application/json")

@@ -1,0 +1,150 @@
+"""Faults and odd inputs, end to end (issue 13): a Bot API that refuses the token,
+answers slowly or cuts its answers; captions, media and edits; forged presses; and
+logs at DEBUG that hold nothing people wrote."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import ROOT
+from tests.e2e.conftest import TOKEN, BotProcess
+from tests.e2e.fake_bot_api import FakeBotAPI, button_press, text_message
+
+EXIT_TOKEN_REFUSED = 3
+
+
+def run_bot_until_exit(api: FakeBotAPI, db: Path, log: Path, timeout: float = 30) -> int:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TELEGRAM_BOT_TOKEN": TOKEN,
+           "TELEGRAM_API_BASE_URL": api.base_url, "ATBOT_DB": str(db),
+           "ATBOT_LOG_LEVEL": "DEBUG"}
+    with log.open("w") as handle:
+        done = subprocess.run([sys.executable, "-m", "bot", "run"], env=env, stdout=handle,
+                              stderr=subprocess.STDOUT, timeout=timeout, check=False)
+    return done.returncode
+
+
+def test_a_refused_token_at_start_is_one_line_exit_3_and_never_printed(
+        api: FakeBotAPI, bot_db: Path, tmp_path: Path) -> None:
+    api.fail_next("getMe", 401)
+    log = tmp_path / "refused.log"
+    assert run_bot_until_exit(api, bot_db, log) == EXIT_TOKEN_REFUSED
+    text = log.read_text()
+    assert TOKEN not in text and TOKEN.split(":")[1] not in text
+    assert text.strip().splitlines()[-1].startswith("atbot: Telegram refused the bot token")
+    assert "Traceback" not in text
+
+
+def test_a_token_revoked_while_polling_stops_the_bot_with_exit_3(bot: BotProcess) -> None:
+    bot.api.fail_next("getUpdates", 401, count=1000)
+    started = time.monotonic()
+    code = bot.process.wait(timeout=30)
+    assert code == EXIT_TOKEN_REFUSED, bot.log()
+    assert time.monotonic() - started < 30
+    assert TOKEN.split(":")[1] not in bot.log()
+
+
+def photo_message(chat_id: int, caption: str | None) -> dict[str, Any]:
+    update = text_message(chat_id, "x")
+    message = update["message"]
+    del message["text"]
+    message["photo"] = [{"file_id": "p1", "file_unique_id": "u1", "width": 90, "height": 90}]
+    if caption is not None:
+        message["caption"] = caption
+    return update
+
+
+def test_a_photo_caption_is_read_like_text_and_a_sticker_gets_what_the_bot_reads(
+        bot: BotProcess) -> None:
+    api = bot.api
+    api.push(photo_message(131, "ช่วยด้วย ถูกขังอยู่"))
+    card = api.wait_message(131)
+    assert "1300" in card.params["text"]
+    sticker = text_message(132, "x")
+    del sticker["message"]["text"]
+    sticker["message"]["sticker"] = {"file_id": "s", "file_unique_id": "s", "type": "regular",
+                                     "width": 1, "height": 1, "is_animated": False,
+                                     "is_video": False}
+    api.push(sticker)
+    assert "อ่านได้เฉพาะข้อความ" in api.wait_message(132).params["text"]
+    api.push(photo_message(133, None))
+    assert "อ่านได้เฉพาะข้อความ" in api.wait_message(133).params["text"]
+
+
+def test_an_edit_that_changes_the_question_edits_the_earlier_reply(bot: BotProcess) -> None:
+    api = bot.api
+    update = text_message(134, "ค้ามนุษย์")
+    api.push(update)
+    first = api.wait_message(134)
+    reply_id = max(m for (chat, m) in api.sent if chat == 134)
+    edited = {**update["message"], "text": "IOM", "edit_date": int(time.time())}
+    api.push({"edited_message": edited})
+    change = api.wait_for(lambda: [c for c in api.calls_to("editMessageText")
+                                   if int(c.params["chat_id"]) == 134])
+    assert int(change[0].params["message_id"]) == reply_id
+    assert change[0].params["text"] != first.params["text"]
+    # The same words again (a typo fixed elsewhere): no new answer.
+    api.push({"edited_message": {**edited, "text": "IOM ", "edit_date": int(time.time())}})
+    time.sleep(2)
+    assert len(api.messages_to(134)) == 1
+    assert len([c for c in api.calls_to("editMessageText")
+                if int(c.params["chat_id"]) == 134]) == 1
+
+
+def test_a_button_pressed_by_someone_else_in_a_private_chat_does_nothing(
+        bot: BotProcess) -> None:
+    api = bot.api
+    api.push(text_message(135, "ค้ามนุษย์"))
+    api.wait_message(135)
+    message = next(m for (chat, _), m in api.sent.items() if chat == 135)
+    forged = button_press(136, message, "hotline")  # user 136 presses chat 135's button
+    api.push(forged)
+    api.wait_for(lambda: api.calls_to("answerCallbackQuery"))
+    time.sleep(1)
+    assert len(api.messages_to(135)) == 1 and api.messages_to(136) == []
+
+
+def test_a_slow_send_is_not_sent_twice(bot: BotProcess) -> None:
+    api = bot.api
+    api.hold_next("sendMessage", 10)
+    api.push(text_message(137, "IOM"))
+    api.wait_message(137, timeout=40)
+    time.sleep(3)
+    assert len(api.calls_to("sendMessage", ok_only=False)) == 1 + len(
+        [c for c in api.calls_to("sendMessage") if int(c.params["chat_id"]) != 137])
+
+
+def test_a_cut_answer_counts_as_sent_and_the_contact_card_follows(bot: BotProcess) -> None:
+    api = bot.api
+    api.cut_next("sendMessage")
+    api.push(text_message(138, "ช่วยด้วย ถูกขังอยู่"))
+    contact = api.wait_for(lambda: [c for c in api.calls_to("sendContact")
+                                    if int(c.params["chat_id"]) == 138])
+    assert contact[0].params["phone_number"]
+    time.sleep(1)
+    texts = [m.params["text"] for m in api.messages_to(138)]
+    assert texts and not any("ขออภัย" in t or "Sorry" in t for t in texts)
+
+
+def test_debug_logs_hold_structure_not_what_people_wrote(bot: BotProcess) -> None:
+    api = bot.api
+    secret_user, secret_words = 987654321, "ห้องหมายเลข4417"
+    api.push(text_message(secret_user, f"ช่วยด้วย ถูกขังอยู่ {secret_words}"))
+    api.wait_message(secret_user)
+    message = next(m for (chat, _), m in api.sent.items() if chat == secret_user)
+    api.push(button_press(secret_user, message, "hotline"))
+    api.wait_message(secret_user, 2)
+    api.cut_next("sendMessage")
+    api.push(text_message(secret_user, "IOM Kanchanaburi zxqv"))
+    api.wait_for(lambda: len(api.calls_to("sendMessage")) >= 3)
+    time.sleep(1)
+    assert bot.stop() == 0
+    log = bot.log()
+    assert "DEBUG atbot.updates: update" in log and "handled in" in log
+    for personal in (str(secret_user), secret_words, "ถูกขัง", f"User{secret_user}",
+                     "Kanchanaburi", "zxqv"):
+        assert personal not in log, personal
