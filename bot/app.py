@@ -22,7 +22,7 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
-from bot.actions import ACTIONS
+from bot.actions import ACTIONS, ShowHotline
 from bot.alerts import CHECK_SECONDS
 from bot.config import Settings, TelegramSettings
 from bot.conversation import COMMANDS, Conversation
@@ -30,8 +30,9 @@ from bot.core import open_core
 from bot.data import Data
 from bot.fetch import FetchPolicy
 from bot.i18n import BASE_LANG, LANGS
-from bot.limiter import ResilientRateLimiter, WatchedBot
-from handlers.alerts import read_feeds, send_alerts
+from bot.limiter import ResilientRateLimiter, UrgentFirst, WatchedBot
+from bot.replies import HOTLINE_START
+from handlers.alerts import read_feeds, resend_help_cards, send_alerts
 from handlers.buttons import answer_stale_button, button_handler
 from handlers.commands import answer_unknown_command, command_handler
 from handlers.errors import report_error
@@ -47,8 +48,10 @@ from handlers.tracing import log_update_end, log_update_start
 
 logger = logging.getLogger("atbot")
 
-# How many updates are handled at once: one slow search never blocks others.
-CONCURRENT_UPDATES = 64
+# How many searches are handled at once: one slow search never blocks the others,
+# and on one core more would only take turns (someone in danger does not wait for a
+# turn at all: bot/limiter.py, UrgentFirst).
+CONCURRENT_UPDATES = 16
 # Seconds a Bot API call may take (Telegram under load answers in several), and
 # to connect.
 SEND_TIMEOUT = 20.0
@@ -64,7 +67,7 @@ def build_application(settings: Settings, telegram: TelegramSettings,
                       data: Data) -> Application:  # type: ignore[type-arg]
     """An Application ready for run_polling() or run_webhook(); its handlers are
     added once the bot knows its own name (`add_handlers`, at start-up)."""
-    limiter = ResilientRateLimiter(max_retries=3)
+    limiter = ResilientRateLimiter(flood_limits=telegram.rate_limit)
     # Long enough for a slow Bot API: a send given up on too soon is sent twice.
     request = HTTPXRequest(connection_pool_size=CONNECTIONS, read_timeout=SEND_TIMEOUT,
                            write_timeout=SEND_TIMEOUT, connect_timeout=CONNECT_TIMEOUT,
@@ -78,19 +81,38 @@ def build_application(settings: Settings, telegram: TelegramSettings,
                           link_preview_options=LinkPreviewOptions(is_disabled=True)),
         rate_limiter=limiter,
     )
+    updates = UrgentFirst(CONCURRENT_UPDATES)
     application = (
         ApplicationBuilder().bot(bot)
-        .concurrent_updates(CONCURRENT_UPDATES)
+        .concurrent_updates(updates)
         .post_init(_open)
         .post_shutdown(_close)
         .build()
     )
     limiter.on_token_refused = lambda: _token_refused(application)
+    updates.is_urgent = lambda update: _urgent(application, update)
     bot.watch(limiter.on_token_refused)
     application.bot_data["settings"] = settings
     application.bot_data["data"] = data
     application.bot_data["fetch_policy"] = FetchPolicy(settings.user_agent)
     return application
+
+
+def _urgent(application: Application, update: object) -> bool:  # type: ignore[type-arg]
+    """Whether an update comes from someone who needs help now: a message the core
+    reads as distress, a situation or a hotline question, or the hotline asked for."""
+    talk = application.bot_data.get("conversation")
+    if not isinstance(update, Update) or not isinstance(talk, Conversation):
+        return False
+    if update.callback_query is not None:
+        return update.callback_query.data == ShowHotline().data
+    message = update.effective_message
+    text = message and (message.text or message.caption)
+    if not text:
+        return False
+    if text.startswith("/"):
+        return text.split()[0].split("@")[0] == "/hotline" or text.endswith(HOTLINE_START)
+    return talk.needs_help(text)
 
 
 def _token_refused(application: Application) -> None:  # type: ignore[type-arg]
@@ -158,6 +180,7 @@ def schedule_jobs(application: Application, settings: Settings) -> None:  # type
     jobs = application.job_queue
     if jobs is None:
         raise RuntimeError("python-telegram-bot was installed without its job-queue extra")
+    jobs.run_once(resend_help_cards, when=0, name="held help cards")
     jobs.run_repeating(send_alerts, interval=CHECK_SECONDS, first=CHECK_SECONDS / 2,
                        name="alerts", job_kwargs={"max_instances": 1, "coalesce": True})
     seconds = settings.feed_minutes * 60

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 
@@ -25,6 +26,13 @@ class HelpCard:
     notes: tuple[str, ...] = ()
     note_sources: tuple[str, ...] = ()
     kind: str = "help"
+
+    def key(self, lang: str) -> str:
+        """What the card is, in a few ids (no message text): the outbox keeps it until
+        the card is delivered, and Core.help_card_from_key makes it again."""
+        return json.dumps([lang, self.reassure, list(self.situations),
+                           [c.id for c in self.channels], [c.id for c in self.abroad]],
+                          separators=(",", ":"))
 
     def as_json(self, lang: str) -> dict[str, object]:
         return {

@@ -14,6 +14,8 @@ Environment variables (see .env.example):
 - TELEGRAM_WEBHOOK_SECRET: the secret Telegram sends with webhook updates
   (`atbot run --webhook`; default: a new random one at each start).
 - ATBOT_LOG_LEVEL: DEBUG, INFO (default), WARNING or ERROR.
+- ATBOT_RATE_LIMIT: "off" sends without Telegram's flood limits (30 messages/s):
+  for a local Bot API server that has none, and benchmarks/load.py.
 - ATBOT_CONTACT_URL: where a site's operator can reach whoever runs this bot;
   every request to a feed or page names it in its User-Agent.
 - ATBOT_FEED_MINUTES: how often `atbot run` updates the feeds (default 30).
@@ -143,6 +145,7 @@ class TelegramSettings:
 
     token: str
     base_url: str | None
+    rate_limit: bool = True
 
     @classmethod
     def from_env(cls) -> TelegramSettings:
@@ -155,4 +158,7 @@ class TelegramSettings:
                 f"'123456789:ABC...'). {TOKEN_HELP}"
             )
         base_url = os.environ.get("TELEGRAM_API_BASE_URL", "").strip() or None
-        return cls(token=token, base_url=base_url)
+        rate_limit = os.environ.get("ATBOT_RATE_LIMIT", "").strip().lower()
+        if rate_limit not in ("", "on", "off"):
+            raise ConfigError(f"ATBOT_RATE_LIMIT is on (the default) or off, not {rate_limit!r}")
+        return cls(token=token, base_url=base_url, rate_limit=rate_limit != "off")

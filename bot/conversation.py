@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.actions import ButtonAnswer
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
     from bot.fetch import FetchPolicy
 
 INLINE_PAGE_SIZE = 10
+# How long a help card is worth sending (the limiter gives up on it then too).
+CARD_WORTH = timedelta(minutes=15)
 # Subscriptions a chat may have, and how long their words may be.
 MAX_SUBSCRIPTIONS = 20
 MAX_SUBSCRIPTION_CHARS = 100
@@ -87,8 +90,20 @@ class Conversation:
 
     # --- messages and inline queries ---------------------------------------------
 
-    async def message(self, text: str, user: User) -> list[Reply]:
-        """Any text message: a card first when one is called for, then releases."""
+    async def card_first(self, text: str, user: User) -> Reply | None:
+        """The help card a message calls for, to send before the rest of the answer
+        is searched (`message` then leaves it out, given `card_sent`)."""
+        message = self.core.read(text)
+        lang = await self.language(user, message)
+        card = await self.core.card_first(message, lang)
+        if card is None:
+            return None
+        # It may be the only message: it ends as every answer in its language does.
+        return self.replies.end_with_help(self.replies.help_card(card, lang), lang)
+
+    async def message(self, text: str, user: User, card_sent: str = "") -> list[Reply]:
+        """Any text message: a card first when one is called for, then releases; the
+        card whose key is `card_sent` left out (card_first sent it)."""
         message = self.core.read(text)
         lang = await self.language(user, message)
         answer = await self.core.ask(message, limit=PAGE_SIZE, reader=lang)
@@ -97,7 +112,12 @@ class Conversation:
         # stored, not even without an id.
         if answer.has_more and answer.intent not in ("distress", "situation"):
             key = await self.core.save_search(answer.query)
-        return self.replies.answer(answer, lang, key)
+        replies = self.replies.answer(answer, lang, key)
+        return [r for r in replies if not (card_sent and r.card == card_sent)]
+
+    def needs_help(self, text: str) -> bool:
+        """Whether a message calls for a help card (it is answered first)."""
+        return self.core.needs_help(self.core.read(text))
 
     async def inline(self, text: str, offset: str, user: User) -> tuple[list[InlineItem], str]:
         """Releases for inline mode, and the next offset ("" at the end)."""
@@ -288,6 +308,28 @@ class Conversation:
         if not results:
             return None
         return self.replies.alert(alert, results, alert.lang)
+
+    # --- help cards the last run could not deliver ----------------------------------
+
+    async def hold_card(self, chat_id: int, card: str) -> int:
+        """Keep a help card (its key) until it is delivered; its number."""
+        return await self.core.hold_card(chat_id, card)
+
+    async def card_sent(self, held: int) -> None:
+        await self.core.card_sent(held)
+
+    async def cards_to_resend(self) -> list[tuple[int, int, Reply]]:
+        """(number, chat id, reply) of the help cards a stopped run did not deliver
+        and that are still worth sending; the others are dropped."""
+        cards: list[tuple[int, int, Reply]] = []
+        for held, chat_id, key, since in await self.core.held_cards():
+            made = self.core.help_card_from_key(key)
+            if made is None or datetime.now(UTC) - since > CARD_WORTH:
+                await self.core.card_sent(held)
+                continue
+            card, lang = made
+            cards.append((held, chat_id, self.replies.help_card(card, lang)))
+        return cards
 
     async def stale_button(self, user: User) -> ButtonAnswer:
         """A button whose data no action knows (an old or forged message)."""

@@ -14,8 +14,10 @@ question-answering entry point:
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
+from datetime import datetime
 from itertools import zip_longest
 from typing import TYPE_CHECKING
 
@@ -118,6 +120,25 @@ class Core:
             return await self._partner(query, partner_id, limit, offset)
         return await self.engine.search(query, limit=limit, offset=offset)
 
+    async def card_first(self, message: Message, reader: str) -> HelpCard | None:
+        """The help card `ask` will put first for this message, if any: quick (rules
+        and the question's places), so that it can be sent before the releases under
+        it are searched."""
+        distress = self.data.distress_rule.judge(message).distress
+        situations = self.data.situations.of_message(message, distress=distress)
+        if situations or distress:
+            places = _places(await self.engine.parse(message))
+            return self.help_card(reader, reassure=True, situations=situations, places=places)
+        if self.data.hotline_rule.judge(message).distress:
+            return self.help_card(reader)
+        return None
+
+    def needs_help(self, message: Message) -> bool:
+        """Whether `ask` would answer with a help card first (quick: rules only)."""
+        distress = self.data.distress_rule.judge(message).distress
+        return (distress or bool(self.data.situations.of_message(message, distress=False))
+                or self.data.hotline_rule.judge(message).distress)
+
     async def baseline(self, message: Message, *, limit: int) -> Answer:
         """The plain bm25 baseline the evaluation compares the engine with."""
         return await BaselineEngine(self.index, self.engine.segmenter).search(message,
@@ -168,20 +189,30 @@ class Core:
             chosen[-1] = first
         abroad = tuple(c for c in self.data.help_channels
                        if c.abroad) if any(s.abroad for s in situations) else ()
-        return HelpCard(tuple(chosen), abroad, reassure=True,
-                        situations=tuple(s.id for s in situations),
-                        calm=next((s.id for s in situations if s.calm), ""),
-                        notes=tuple(s.id for s in situations if s.note_sources),
-                        note_sources=tuple(dict.fromkeys(
-                            url for s in situations for url in s.note_sources)))
+        return _card_for(tuple(chosen), abroad, situations)
+
+    def help_card_from_key(self, key: str) -> tuple[HelpCard, str] | None:
+        """The help card a key names (HelpCard.key) and its language; None for a key
+        this data cannot make again (a channel or situation since removed)."""
+        try:
+            lang, reassure, situation_ids, channel_ids, abroad_ids = json.loads(key)
+            channels = {c.id: c for c in self.data.help_channels}
+            by_id = {s.id: s for s in self.data.situations.situations}
+            situations = [by_id[i] for i in situation_ids]
+            card = _card_for(tuple(channels[i] for i in channel_ids),
+                             tuple(channels[i] for i in abroad_ids), situations)
+        except (ValueError, TypeError, KeyError):
+            return None
+        if not situations:
+            card = HelpCard(card.channels, card.abroad, reassure=bool(reassure))
+        return card, str(lang)
 
     async def _help_first(self, message: Message, reader: str,
                           situations: list[Situation], *, distress: bool) -> Answer:
         """The help card that fits, then at most a few releases about help for it: none
         for thoughts of suicide, none that speaks of death, no rewritten search."""
         query = await self.engine.parse(message)
-        places = {g.concept.id for g in query.groups
-                  if g.concept is not None and g.concept.kind in PLACE_KINDS}
+        places = _places(query)
         answer = Answer(query=message.text, lang=query.lang,
                         intent="distress" if distress else "situation",
                         card=self.help_card(reader, reassure=True, situations=situations,
@@ -284,6 +315,17 @@ class Core:
     async def saved_search(self, key: str) -> str | None:
         return await self.state.load_search(key)
 
+    # --- help cards not yet delivered ----------------------------------------------
+
+    async def hold_card(self, chat_id: int, card: str) -> int:
+        return await self.state.hold_card(chat_id, card)
+
+    async def card_sent(self, held: int) -> None:
+        await self.state.card_sent(held)
+
+    async def held_cards(self) -> list[tuple[int, int, str, datetime]]:
+        return await self.state.held_cards()
+
     # --- subscriptions and alerts (bot/alerts.py) ------------------------------------
 
     async def subscribe(self, chat_id: int, words: str, lang: str) -> bool:
@@ -333,6 +375,23 @@ class Core:
         from bot.feeds import update_feeds
 
         return await update_feeds(self.index, self.data, policy)
+
+
+def _places(query: Query) -> set[str]:
+    """The places a question names (a card lists the channels for those places)."""
+    return {g.concept.id for g in query.groups
+            if g.concept is not None and g.concept.kind in PLACE_KINDS}
+
+
+def _card_for(channels: tuple[HelpChannel, ...], abroad: tuple[HelpChannel, ...],
+              situations: Sequence[Situation]) -> HelpCard:
+    """A situations' help card: their calm line and notes, with where the notes come from."""
+    return HelpCard(channels, abroad, reassure=True,
+                    situations=tuple(s.id for s in situations),
+                    calm=next((s.id for s in situations if s.calm), ""),
+                    notes=tuple(s.id for s in situations if s.note_sources),
+                    note_sources=tuple(dict.fromkeys(
+                        url for s in situations for url in s.note_sources)))
 
 
 async def open_core(settings: Settings, data: Data) -> Core:

@@ -7,27 +7,41 @@ Wiring on the Telegram side, like bot/app.py; the core never imports it.
 from __future__ import annotations
 
 import asyncio
+import heapq
+import itertools
 import logging
-from collections.abc import Callable
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import httpx
 from telegram import Update
 from telegram.error import (
     BadRequest,
+    Forbidden,
     InvalidToken,
     NetworkError,
     RetryAfter,
     TelegramError,
     TimedOut,
 )
-from telegram.ext import AIORateLimiter, ExtBot
+from telegram.ext import AIORateLimiter, BaseUpdateProcessor, ExtBot
+
+from bot.conversation import CARD_WORTH
 
 logger = logging.getLogger("atbot")
 
-# Retries for a Bot API call that hit a timeout or a server error (5xx).
-NETWORK_RETRIES = 3
+# The first pause before trying a call again, doubled each time up to the last.
 BACKOFF_SECONDS = 0.5
+MAX_BACKOFF = 10.0
+# Calls inside Telegram's limiter at once: the others wait for a turn, urgent ones
+# first (a help card does not queue behind a burst of search answers).
+CALLS_AT_ONCE = 8
+# Updates admitted to wait for a turn at once (a burst of 600 waits whole).
+ADMITTED = 10_000
 
 
 class SentUnconfirmed(TelegramError):  # noqa: N818 (named for what happened, as fetch's Blocked)
@@ -63,23 +77,98 @@ class WatchedBot(ExtBot[Any]):
             raise TokenRefused(str(error)) from error
 
 
+@dataclass(frozen=True)
+class Delivery:
+    """How long a call is worth trying (seconds from the first try), whether it goes
+    before the others, and at most how many tries (None: until the deadline)."""
+
+    deadline: float
+    urgent: bool = False
+    tries: int | None = None
+
+
+# A help card is worth sending for 15 minutes, first; a search answer for 2; its
+# contact card (an extra: the number is in the text) gets two tries.
+HELP = Delivery(CARD_WORTH.total_seconds(), urgent=True)
+ANSWER = Delivery(120.0)
+CONTACT = Delivery(CARD_WORTH.total_seconds(), urgent=True, tries=2)
+# Calls that are not replies (command menus, button answers, page edits).
+OTHER = Delivery(30.0)
+
+
+class PriorityGate:
+    """At most `capacity` holders at once; waiting urgent ones go first, then in order."""
+
+    def __init__(self, capacity: int) -> None:
+        self._free = capacity
+        self._waiting: list[tuple[int, int, asyncio.Future[None]]] = []
+        self._order = itertools.count()
+
+    @asynccontextmanager
+    async def turn(self, *, urgent: bool) -> AsyncIterator[None]:
+        await self._acquire(0 if urgent else 1)
+        try:
+            yield
+        finally:
+            self._release()
+
+    async def _acquire(self, rank: int) -> None:
+        if self._free > 0 and not self._waiting:
+            self._free -= 1
+            return
+        waiter = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._waiting, (rank, next(self._order), waiter))
+        try:
+            await waiter
+        except asyncio.CancelledError:
+            if waiter.done() and not waiter.cancelled():
+                self._release()  # handed the turn just as it was cancelled: pass it on
+            raise
+
+    def _release(self) -> None:
+        while self._waiting:
+            _, _, waiter = heapq.heappop(self._waiting)
+            if not waiter.done():
+                waiter.set_result(None)
+                return
+        self._free += 1
+
+
 class ResilientRateLimiter(AIORateLimiter):
-    """Telegram's flood limits (AIORateLimiter: 30 messages/s, 20/min per group,
-    waits and retries on RetryAfter), plus retries with backoff on timeouts and
-    5xx errors. Bad requests are never retried, nor a send whose answer timed out
-    (it may have reached the chat: sent again, it would arrive twice). A token
-    Telegram refuses calls `on_token_refused`."""
+    """Telegram's flood limits (AIORateLimiter: 30 messages/s, 20/min per group), with
+    each call tried until its `Delivery` deadline: after a RetryAfter every call waits
+    as long as Telegram asked; timeouts, connection errors and 5xx are tried again
+    with a doubling pause (at most MAX_BACKOFF). Urgent calls take the next free
+    turn (PriorityGate); a call waiting to be tried again holds no turn, so it never
+    holds back the next ones. Bad requests are never tried again, nor a send whose
+    answer timed out (it may have reached the chat: sent again, it would arrive
+    twice). A token Telegram refuses calls `on_token_refused`."""
 
-    def __init__(self, max_retries: int) -> None:
-        super().__init__(max_retries=max_retries)
+    def __init__(self, *, flood_limits: bool = True) -> None:
+        # RetryAfter is handled here, by deadline. Rates of 0: no flood limits.
+        per_second, per_group = (30, 20) if flood_limits else (0, 0)
+        super().__init__(overall_max_rate=per_second, group_max_rate=per_group, max_retries=0)
         self.on_token_refused: Callable[[], None] = lambda: None
+        self._gate = PriorityGate(CALLS_AT_ONCE)
+        self._paused_until = 0.0
 
-    async def process_request(self, *args: Any, **kwargs: Any) -> Any:
-        endpoint = str(kwargs.get("endpoint", ""))
-        for attempt in range(NETWORK_RETRIES + 1):
+    async def process_request(
+        self, callback: Callable[..., Coroutine[Any, Any, Any]], args: Any,
+        kwargs: dict[str, Any], endpoint: str, data: dict[str, Any], rate_limit_args: Any,
+    ) -> Any:
+        delivery = rate_limit_args if isinstance(rate_limit_args, Delivery) else OTHER
+        give_up = time.monotonic() + delivery.deadline
+        for attempt in itertools.count(1):
             try:
-                return await super().process_request(*args, **kwargs)
-            except (BadRequest, RetryAfter):
+                async with self._gate.turn(urgent=delivery.urgent):
+                    await asyncio.sleep(max(0.0, self._paused_until - time.monotonic()))
+                    return await super().process_request(callback, args, kwargs, endpoint,
+                                                         data, None)
+            except RetryAfter as error:
+                wait = _seconds(error.retry_after) + 0.1
+                self._paused_until = max(self._paused_until, time.monotonic() + wait)
+                failure: TelegramError = error
+            except (BadRequest, Forbidden):
                 raise
             except InvalidToken:
                 self.on_token_refused()
@@ -89,17 +178,51 @@ class ResilientRateLimiter(AIORateLimiter):
                     # The call is being closed, not answered: the bot was stopped while
                     # starting. Let it close (a retry would raise out of the shutdown).
                     raise GeneratorExit from error
-                if attempt == NETWORK_RETRIES or (_sends(endpoint) and _may_have_arrived(error)):
+                if _sends(endpoint) and _may_have_arrived(error):
                     raise
-                delay = BACKOFF_SECONDS * 2**attempt
-                logger.warning("Bot API call %s failed (%s); retry in %.1f s",
-                               endpoint, type(error).__name__, delay)
-                await asyncio.sleep(delay)
+                wait, failure = min(MAX_BACKOFF, BACKOFF_SECONDS * 2 ** (attempt - 1)), error
             except TelegramError as error:
                 if _sends(endpoint) and isinstance(error.__cause__, ValueError):
                     raise SentUnconfirmed(str(error)) from error
                 raise
+            if attempt == delivery.tries or time.monotonic() + wait > give_up:
+                logger.warning("Bot API call %s given up after %d tries (%s)", endpoint,
+                               attempt, type(failure).__name__)
+                raise failure
+            logger.warning("Bot API call %s failed (%s); try %d in %.1f s", endpoint,
+                           type(failure).__name__, attempt + 1, wait)
+            await asyncio.sleep(wait)
         raise AssertionError("unreachable")
+
+
+class UrgentFirst(BaseUpdateProcessor):
+    """Updates handled `at_once` at a time, as python-telegram-bot's own processor does,
+    but those `is_urgent` says are (someone in danger, a request for the hotline) are
+    handled at once, without a turn: under a burst of searches, a plea does not wait
+    behind hundreds of them. (The library's own semaphore, first come first served,
+    only admits updates here, up to ADMITTED at once.)"""
+
+    def __init__(self, at_once: int) -> None:
+        super().__init__(ADMITTED)
+        self._turns = PriorityGate(at_once)
+        self.is_urgent: Callable[[object], bool] = lambda _update: False
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        if self.is_urgent(update):
+            await coroutine  # no waiting for a turn at all: a few, and quick to answer
+            return
+        async with self._turns.turn(urgent=False):
+            await coroutine
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+
+def _seconds(value: float | timedelta) -> float:
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
 def _sends(endpoint: str) -> bool:

@@ -16,7 +16,9 @@ _QUIET = {"httpx": logging.WARNING, "httpcore": logging.WARNING,
           # python-telegram-bot logs whole updates and every call's parameters and
           # result at DEBUG: what people wrote, their names and ids. At DEBUG the
           # bot logs structure instead (handlers/tracing.py).
-          "telegram": logging.INFO}
+          "telegram": logging.INFO,
+          # It logs every RetryAfter with a traceback; bot/limiter.py says what it did.
+          "telegram.ext.AIORateLimiter": logging.CRITICAL}
 # Errors whose message says all: a traceback would add nothing (a refused token
 # ends the bot with one line of its own).
 _SAID_ENOUGH = frozenset({"InvalidToken", "TokenRefused"})

@@ -77,6 +77,10 @@ class Reply:
     paragraphs: list[Paragraph]
     buttons: list[list[Button]] = field(default_factory=list)
     contact: Contact | None = None
+    # A help card's reply goes before others, and is worth sending for longer;
+    # `card` names the card (HelpCard.key) for the outbox that survives a restart.
+    urgent: bool = False
+    card: str = ""
 
     @property
     def html(self) -> str:

@@ -100,11 +100,16 @@ class Replies:
         if isinstance(answer.card, HelpCard):
             card = self.help_card(answer.card, lang)
             replies = [card, *replies] if answer.results else [card]
-        if lang in REGIONAL_LANGS:
-            last = replies[-1]
-            last.paragraphs = [*fit(last.paragraphs, MAX_MESSAGE_CHARS - _FOOTER_ROOM), [""],
-                               self._help_footer(lang)]
+        self.end_with_help(replies[-1], lang)
         return replies
+
+    def end_with_help(self, reply: Reply, lang: str) -> Reply:
+        """In the languages the releases are not written in, a reply ends with where
+        to get help."""
+        if lang in REGIONAL_LANGS:
+            reply.paragraphs = [*fit(reply.paragraphs, MAX_MESSAGE_CHARS - _FOOTER_ROOM), [""],
+                                self._help_footer(lang)]
+        return reply
 
     def help_card(self, card: HelpCard, lang: str) -> Reply:
         """The help card: short, calm, numbers first; then what works from abroad."""
@@ -126,7 +131,8 @@ class Replies:
         first = card.channels[0] if card.channels else None
         contact = Contact(first.tel, first.name(lang)) if first and first.tel else None
         buttons = [[Button(c.name(lang), url=c.link)] for c in card.channels if c.link]
-        return Reply(fit(paragraphs), buttons, contact=contact)
+        return Reply(fit(paragraphs), buttons, contact=contact, urgent=True,
+                     card=card.key(lang))
 
     def _channel_line(self, channel: HelpChannel, lang: str) -> Paragraph:
         """☎ number, name (hours, free, languages)."""

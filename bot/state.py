@@ -72,6 +72,17 @@ MIGRATIONS: tuple[str, ...] = (
                               created_at TEXT NOT NULL);
     CREATE TABLE state_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # 3: help cards not yet delivered: the chat id and which card (HelpCard.key, a
+    # few ids), never the message that called for it; deleted once delivered, so a
+    # restart sends those the last run could not.
+    """
+    CREATE TABLE card_outbox (
+        id INTEGER PRIMARY KEY,
+        chat_id INTEGER NOT NULL,
+        card TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    """,
 )
 
 
@@ -140,6 +151,14 @@ class PeopleState(Protocol):
     async def forget_chat(self, chat_id: int) -> None:
         """Delete a chat's subscriptions and alerts (it blocked the bot, or is gone)."""
 
+    async def hold_card(self, chat_id: int, card: str) -> int:
+        """Keep a help card about to be sent until `card_sent`; its number."""
+
+    async def card_sent(self, held: int) -> None: ...
+
+    async def held_cards(self) -> list[tuple[int, int, str, datetime]]:
+        """(number, chat id, card, when) of the help cards not delivered, oldest first."""
+
     async def close(self) -> None: ...
 
     def close_without_loop(self) -> None:
@@ -202,6 +221,25 @@ class SqliteState(SqliteFile):
     async def _forget_chat(db: aiosqlite.Connection, chat_id: int) -> None:
         await db.execute("DELETE FROM subscriptions WHERE chat_id = ?", (chat_id,))
         await db.execute("DELETE FROM alert_outbox WHERE chat_id = ?", (chat_id,))
+        await db.execute("DELETE FROM card_outbox WHERE chat_id = ?", (chat_id,))
+
+    async def hold_card(self, chat_id: int, card: str) -> int:
+        async with self.transaction() as db:
+            cursor = await db.execute(
+                "INSERT INTO card_outbox (chat_id, card, created_at) VALUES (?, ?, ?)",
+                (chat_id, card, utc_now()))
+            return int(cursor.lastrowid or 0)
+
+    async def card_sent(self, held: int) -> None:
+        async with self.transaction() as db:
+            await db.execute("DELETE FROM card_outbox WHERE id = ?", (held,))
+
+    async def held_cards(self) -> list[tuple[int, int, str, datetime]]:
+        async with self.db.execute(
+            "SELECT id, chat_id, card, created_at FROM card_outbox ORDER BY id"
+        ) as cursor:
+            return [(int(i), int(chat), str(card), datetime.fromisoformat(when))
+                    async for i, chat, card, when in cursor]
 
     async def subscribe(self, chat_id: int, words: str, lang: str) -> bool:
         async with self.transaction() as db:

@@ -1,4 +1,5 @@
-"""Scheduled jobs (python-telegram-bot's JobQueue): alerts and feed updates.
+"""Scheduled jobs (python-telegram-bot's JobQueue): alerts, feed updates, and the
+help cards a stopped run could not deliver (sent once, at start).
 
 Every CHECK_SECONDS the bot looks for releases indexed since its last look
 (by itself or by another process) and queues alerts (bot/alerts.py); then it
@@ -26,6 +27,19 @@ logger = logging.getLogger("atbot")
 # BadRequest texts that mean the chat is gone for good.
 _GONE = ("chat not found", "user is deactivated", "group chat was deactivated",
          "peer_id_invalid", "bot was kicked")
+
+
+async def resend_help_cards(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Send the help cards the last run held and could not deliver, if still worth it."""
+    talk = conversation(context)
+    for held, chat_id, reply in await talk.cards_to_resend():
+        try:
+            await send_to(context.bot, chat_id, reply)
+        except TelegramError as error:
+            logger.warning("a held help card was not delivered (%s)", type(error).__name__)
+        else:
+            logger.info("a help card held by the last run was delivered")
+        await talk.card_sent(held)
 
 
 async def send_alerts(context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -9,6 +9,7 @@ from telegram.constants import CallbackQueryLimit, ChatType
 from telegram.ext import CallbackQueryHandler, ContextTypes
 
 from bot.actions import Action, ButtonAnswer
+from bot.conversation import Conversation
 from handlers.common import conversation, edit, send, user_of
 
 ALERT_CHARS = CallbackQueryLimit.ANSWER_CALLBACK_QUERY_TEXT_LENGTH
@@ -26,7 +27,8 @@ def button_handler(kind: type[Action]) -> CallbackQueryHandler:  # type: ignore[
             await query.answer()
             return
         action = kind.from_match(context.match)
-        await show(query, await action.press(conversation(context), user_of(update)))
+        talk = conversation(context)
+        await show(query, await action.press(talk, user_of(update)), talk)
 
     return CallbackQueryHandler(press_button, pattern=kind.pattern)
 
@@ -51,7 +53,8 @@ def pressed_by_its_reader(query: CallbackQuery) -> bool:
     return message.chat.id == query.from_user.id
 
 
-async def show(query: CallbackQuery, answer: ButtonAnswer) -> None:
+async def show(query: CallbackQuery, answer: ButtonAnswer,
+               outbox: Conversation | None = None) -> None:
     """Answer the press (always, so the client stops spinning), then show the replies."""
     message = query.message if isinstance(query.message, Message) else None
     if message is None:
@@ -63,4 +66,4 @@ async def show(query: CallbackQuery, answer: ButtonAnswer) -> None:
     if answer.edit:
         await edit(message, answer.replies[0])
     else:
-        await send(message, *answer.replies)
+        await send(message, *answer.replies, outbox=outbox)

@@ -20,7 +20,7 @@ def command_handler(command: Command) -> CommandHandler:  # type: ignore[type-ar
             return
         argument = " ".join(context.args or ())
         replies = await command.reply(conversation(context), user_of(update), argument)
-        await send(message, *replies)
+        await send(message, *replies, outbox=conversation(context))
 
     # A command edited later is not run again.
     return CommandHandler(command.name, answer_command, filters=filters.UpdateType.MESSAGE)

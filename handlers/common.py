@@ -6,16 +6,26 @@ Parse mode (HTML) and link previews (off) are the application's Defaults
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from typing import Any
 
-from telegram import Bot, ChatMember, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import (
+    Bot,
+    ChatMember,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyParameters,
+    Update,
+)
 from telegram.constants import ChatType
 from telegram.error import BadRequest, TelegramError
-from telegram.ext import ContextTypes
+from telegram.ext import ContextTypes, ExtBot
 from telegram.helpers import create_deep_linked_url
 
 from bot.conversation import Chat, Conversation, User
-from bot.limiter import SentUnconfirmed
+from bot.limiter import ANSWER, CONTACT, HELP, SentUnconfirmed
 from bot.render import Button, Reply
 
 logger = logging.getLogger("atbot")
@@ -63,52 +73,78 @@ def _button(button: Button, bot_username: str) -> InlineKeyboardButton:
     return InlineKeyboardButton(button.label, url=button.url)
 
 
-async def send_to(bot: Bot, chat_id: int, reply: Reply) -> None:
-    """Send a reply to a chat unprompted (an alert)."""
+def ext_bot(bot: Bot) -> ExtBot[Any]:
+    """The application's bot, whose calls take `rate_limit_args` (bot/limiter.py)."""
+    if not isinstance(bot, ExtBot):
+        raise TypeError("the bot is not the application's ExtBot")
+    return bot
+
+
+async def send_to(bot: ExtBot[Any], chat_id: int, reply: Reply) -> None:
+    """Send a reply to a chat unprompted (an alert, a help card resent after a restart)."""
     try:
-        await bot.send_message(chat_id, reply.html, reply_markup=keyboard(reply, bot.username))
+        await bot.send_message(chat_id, reply.html, reply_markup=keyboard(reply, bot.username),
+                               rate_limit_args=HELP if reply.urgent else ANSWER)
     except SentUnconfirmed:
-        logger.info("an alert was sent, its confirmation cut short")
+        logger.info("a message was sent, its confirmation cut short")
 
 
-async def send(message: Message, *replies: Reply) -> list[int]:
+async def send(message: Message, *replies: Reply, outbox: Conversation | None = None) -> list[int]:
     """Answer `message` with each reply in turn (quoting it in groups, where threads
-    mix); a reply's contact follows it as a contact card, one tap from a call.
+    mix); a reply's contact follows it as a contact card, one tap from a call. A
+    help card is kept in the `outbox` until Telegram has it (a restart resends it).
     The ids of the replies' messages (not the contact cards')."""
     sent: list[int] = []
     for reply in replies:
-        sent.append(await _send_one(message, reply))
+        sent.append(await _send_one(message, reply, outbox))
     return sent
 
 
-async def _send_one(message: Message, reply: Reply) -> int:
-    markup = keyboard(reply, message.get_bot().username)
+async def _send_one(message: Message, reply: Reply, outbox: Conversation | None = None) -> int:
+    bot = ext_bot(message.get_bot())
     quote = message.chat.type != ChatType.PRIVATE
+    # A help card is written to the outbox while it is sent, not before: under a burst
+    # the state store has a queue of writes, and the card must not wait for them.
+    held = (asyncio.create_task(outbox.hold_card(message.chat.id, reply.card))
+            if outbox is not None and reply.card else None)
     message_id = 0
     try:
-        answer = await message.reply_text(reply.html, reply_markup=markup, do_quote=quote)
+        answer = await bot.send_message(
+            message.chat.id, reply.html, reply_markup=keyboard(reply, bot.username),
+            reply_parameters=ReplyParameters(message.message_id,
+                                             allow_sending_without_reply=True) if quote else None,
+            message_thread_id=message.message_thread_id if message.is_topic_message else None,
+            rate_limit_args=HELP if reply.urgent else ANSWER)
         message_id = answer.message_id
     except SentUnconfirmed:
         # Telegram took it (200) but its answer was cut: sent, with no id to edit later.
         logger.info("a reply was sent, its confirmation cut short")
+    except TelegramError:
+        if outbox is not None and held is not None:
+            await outbox.card_sent(await held)  # given up at its deadline, or refused
+        raise
+    # (Cancelled by a shutdown, a held card stays in the outbox: the next start sends it.)
+    if outbox is not None and held is not None:
+        await outbox.card_sent(await held)
     if reply.contact is not None:
         try:
-            await message.reply_contact(phone_number=reply.contact.phone,
-                                        first_name=reply.contact.name[:64], do_quote=False)
+            await bot.send_contact(message.chat.id, phone_number=reply.contact.phone,
+                                   first_name=reply.contact.name[:64], rate_limit_args=CONTACT)
         except TelegramError as error:
             # An extra: the number is in the text above. What follows matters more.
-            logger.warning("contact card not sent: %s", error)
+            logger.warning("contact card not sent: %s", type(error).__name__)
     return message_id
 
 
-async def replace_replies(message: Message, earlier: list[int], replies: list[Reply]) -> list[int]:
+async def replace_replies(message: Message, earlier: list[int], replies: list[Reply],
+                          outbox: Conversation | None = None) -> list[int]:
     """Answer an edited message: the earlier replies' messages edited in place (those
     left over deleted), new messages for any more; the ids of the replies now."""
     bot = message.get_bot()
     ids: list[int] = []
     for number, reply in enumerate(replies):
         if number >= len(earlier):
-            ids.append(await _send_one(message, reply))
+            ids.append(await _send_one(message, reply, outbox))
             continue
         try:
             await bot.edit_message_text(reply.html, chat_id=message.chat.id,

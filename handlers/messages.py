@@ -69,8 +69,13 @@ async def answer_group_message(update: Update, context: ContextTypes.DEFAULT_TYP
 
 async def _answer(message: Message, text: str, update: Update,
                   context: ContextTypes.DEFAULT_TYPE) -> None:
-    replies = await conversation(context).message(text, user_of(update))
-    answered(context).keep(message, text, await send(message, *replies))
+    """The help card first, if the message calls for one (before the releases under it
+    are searched), then the rest of the answer."""
+    talk, user = conversation(context), user_of(update)
+    card = await talk.card_first(text, user)
+    sent = await send(message, card, outbox=talk) if card else []
+    replies = await talk.message(text, user, card_sent=card.card if card else "")
+    answered(context).keep(message, text, [*sent, *await send(message, *replies, outbox=talk)])
 
 
 async def answer_edited_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -85,7 +90,8 @@ async def answer_edited_message(update: Update, context: ContextTypes.DEFAULT_TY
     if earlier is not None and earlier[0] == _digest(text):
         return  # a typo fixed in the same words, a link preview: the answer stands
     replies = await conversation(context).message(text, user_of(update))
-    ids = await replace_replies(message, earlier[1] if earlier else [], replies)
+    ids = await replace_replies(message, earlier[1] if earlier else [], replies,
+                                conversation(context))
     answered(context).keep(message, text, ids)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.conftest import ROOT
-from tests.e2e.conftest import TOKEN, BotProcess
+from tests.e2e.conftest import TOKEN, BotProcess, start_bot
 from tests.e2e.fake_bot_api import FakeBotAPI, button_press, text_message
 
 EXIT_TOKEN_REFUSED = 3
@@ -148,3 +148,54 @@ def test_debug_logs_hold_structure_not_what_people_wrote(bot: BotProcess) -> Non
     for personal in (str(secret_user), secret_words, "ถูกขัง", f"User{secret_user}",
                      "Kanchanaburi", "zxqv"):
         assert personal not in log, personal
+
+
+def test_replies_outlast_20_s_of_429_and_12_s_of_5xx(bot: BotProcess) -> None:
+    api = bot.api
+    api.fail_next("sendMessage", 429, retry_after=5, count=4)  # Telegram says: 20 s
+    api.push(text_message(141, "ช่วยด้วย ถูกขังอยู่"))
+    api.push(text_message(142, "IOM"))
+    assert "1300" in api.wait_message(141, timeout=60).params["text"]
+    api.wait_message(142, timeout=60)
+    time.sleep(3)  # the releases under 141's card go out too
+    api.fail_next("sendMessage", 502, count=5)  # 0.5 + 1 + 2 + 4 + 8 s of pauses
+    started = time.monotonic()
+    api.push(text_message(143, "ค้ามนุษย์"))
+    api.wait_message(143, timeout=60)
+    assert time.monotonic() - started >= 12
+    for chat in (141, 142, 143):  # none lost, none twice
+        texts = [m.params["text"] for m in api.messages_to(chat)]
+        assert texts and len(texts) == len(set(texts))
+    assert len(api.messages_to(142)) == len(api.messages_to(143)) == 1
+
+
+def test_a_help_card_held_when_the_bot_died_is_sent_after_the_restart(
+        api: FakeBotAPI, bot_db: Path, tmp_path: Path) -> None:
+    running = start_bot(api, bot_db, tmp_path / "first.log")
+    api.fail_next("sendMessage", 502, count=1000)  # Telegram down...
+    api.push(text_message(144, "ช่วยด้วย ถูกขังอยู่"))
+    api.wait_for(lambda: len(api.calls_to("sendMessage", ok_only=False)) >= 2)
+    running.process.kill()  # ...and the bot dies while trying
+    running.process.wait(timeout=10)
+    api.fail_next("sendMessage", 502, count=0)
+    again = start_bot(api, bot_db, tmp_path / "second.log")
+    try:
+        card = api.wait_message(144, timeout=30)
+        assert "1300" in card.params["text"]
+        time.sleep(2)
+        assert len(api.messages_to(144)) == 1
+    finally:
+        again.stop()
+
+
+def test_in_a_burst_of_searches_a_plea_is_answered_first(bot: BotProcess) -> None:
+    api = bot.api
+    for number in range(300):
+        api.push(text_message(10_000 + number, "ค้ามนุษย์ เวียดนาม กัมพูชา แรงงาน"))
+    arrived = time.monotonic()
+    api.push(text_message(145, "ช่วยด้วย ถูกขังอยู่"))
+    card = api.wait_message(145, timeout=60)
+    took = time.monotonic() - arrived
+    assert "1300" in card.params["text"]
+    assert took < 5, f"the help card took {took:.1f} s"
+    api.wait_for(lambda: len(api.calls_to("sendMessage")) >= 301, timeout=120)

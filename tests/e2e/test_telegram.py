@@ -381,6 +381,7 @@ def test_a_burmese_plea_typed_in_zawgyi_gets_the_card_in_burmese(bot: BotProcess
     contact = api.wait_for(lambda: [c for c in api.calls_to("sendContact")
                                     if int(c.params["chat_id"]) == 127])[0]
     assert str(contact.params["phone_number"]) == "1300"
+    time.sleep(2)  # the releases under the card, if any, follow it
     last = visible(api.messages_to(127)[-1].params["text"]).split("\n")[-1]
     assert "1300" in last and "1694" in last
 
