@@ -16,6 +16,7 @@ import sqlite3
 import sys
 from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from contextlib import asynccontextmanager, nullcontext
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
@@ -30,7 +31,7 @@ from bot.index import ReleaseIndex
 from bot.ingest import DEFAULT_BATCH_SIZE, ingest
 from bot.logs import setup_logging
 from bot.sources import NAMED_CORPORA, input_size, is_url, resolve_corpus
-from bot.sqlite import StoreError
+from bot.sqlite import StoreError, storage_problem
 from bot.state import take_over_people_state
 
 if TYPE_CHECKING:
@@ -144,6 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
+    settings: Settings | None = None
     try:
         settings = Settings.from_env(getattr(args, "db", None))
         data = load_data(settings.data_dir)
@@ -157,8 +159,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"atbot: {error}", file=sys.stderr)
         return EXIT_USAGE
     except sqlite3.Error as error:
-        print(f"atbot: database error ({error}); if the index is damaged, delete it and "
-              "run `atbot ingest` again", file=sys.stderr)
+        problem = storage_problem(error, settings.db_path if settings else Path("the index"))
+        print(f"atbot: {problem}" if problem else f"atbot: database error ({error}); if the "
+              "index is damaged, delete it and run `atbot ingest` again", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("atbot: interrupted", file=sys.stderr)
@@ -167,6 +170,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`atbot ask ... | head`): stop quietly, as Unix tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except OSError as error:  # the index's folder cannot be made or written
+        problem = storage_problem(error, settings.db_path if settings else Path("the index"))
+        print(f"atbot: {problem or error}", file=sys.stderr)
+        return 1
 
 
 async def run_ingest(args: argparse.Namespace, settings: Settings, data: Data) -> int:

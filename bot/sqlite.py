@@ -8,9 +8,10 @@ what its block wrote, or rolls all of it back if the block raises.
 from __future__ import annotations
 
 import asyncio
+import errno
 import sqlite3
 from collections.abc import AsyncIterator, Sequence
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Self
@@ -30,6 +31,24 @@ class StoreError(RuntimeError):
     """The database cannot be used (newer schema, not an atbot database...)."""
 
 
+def storage_problem(error: BaseException, path: Path) -> str | None:
+    """One line saying what stops the database at `path` and what to do, for the
+    faults a person can fix (a full disk, a read-only file, a lock); None otherwise."""
+    text = str(error).lower()
+    code = getattr(error, "errno", None)
+    if "disk is full" in text or code == errno.ENOSPC:
+        return (f"the disk holding {path} is full: free some space and run the command "
+                "again (what was written is kept; the batch in flight is rolled back)")
+    if "readonly" in text or "read-only" in text or code in (errno.EROFS, errno.EACCES,
+                                                             errno.EPERM):
+        return (f"{path} cannot be written (a read-only file, folder or disk): give atbot "
+                "write access to it, or choose another file with --db")
+    if "database is locked" in text:
+        return (f"{path} is locked by another process writing it (an ingest or update?): "
+                "wait for it to end, or stop it, then run the command again")
+    return None
+
+
 class SqliteFile:
     """An open SQLite file with a versioned schema. `await Kind.open(path)`, then
     `await close()`. Subclasses name their `migrations` and what the file is."""
@@ -45,8 +64,11 @@ class SqliteFile:
 
     @classmethod
     async def open(cls, path: Path) -> Self:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        db = await aiosqlite.connect(path, isolation_level=None)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = await aiosqlite.connect(path, isolation_level=None)
+        except (OSError, sqlite3.Error) as error:
+            raise StoreError(storage_problem(error, path) or f"{path}: {error}") from None
         try:
             await db.execute("PRAGMA journal_mode=WAL")
             await db.execute("PRAGMA synchronous=NORMAL")
@@ -55,7 +77,8 @@ class SqliteFile:
             await store._migrate()
         except sqlite3.DatabaseError as error:
             await db.close()
-            raise StoreError(f"{path}: not a usable {cls.what} ({error})") from None
+            problem = storage_problem(error, path)
+            raise StoreError(problem or f"{path}: not a usable {cls.what} ({error})") from None
         except BaseException:
             await db.close()
             raise
@@ -77,10 +100,13 @@ class SqliteFile:
             await self.db.execute("BEGIN IMMEDIATE")
             try:
                 yield self.db
+                await self.db.execute("COMMIT")
             except BaseException:
-                await self.db.execute("ROLLBACK")
+                # SQLite may have ended the transaction itself (a full disk): then the
+                # ROLLBACK fails, and the error to report is the first one.
+                with suppress(sqlite3.Error):
+                    await self.db.execute("ROLLBACK")
                 raise
-            await self.db.execute("COMMIT")
 
     async def _migrate(self) -> None:
         """Bring the schema up to the newest migration, one transaction per step."""
