@@ -204,14 +204,14 @@ class UrgentFirst(BaseUpdateProcessor):
 
     def __init__(self, at_once: int) -> None:
         super().__init__(ADMITTED)
-        self._turns = PriorityGate(at_once)
+        self._turns = asyncio.Semaphore(at_once)
         self.is_urgent: Callable[[object], bool] = lambda _update: False
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         if self.is_urgent(update):
             await coroutine  # no waiting for a turn at all: a few, and quick to answer
             return
-        async with self._turns.turn(urgent=False):
+        async with self._turns:
             await coroutine
 
     async def initialize(self) -> None:
