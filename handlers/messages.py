@@ -29,7 +29,9 @@ class Answered:
         self._replies: OrderedDict[tuple[int, int], tuple[str, list[int]]] = OrderedDict()
 
     def keep(self, message: Message, text: str, reply_ids: list[int]) -> None:
-        self._replies[(message.chat.id, message.message_id)] = (_digest(text), reply_ids)
+        # (0: a reply sent with its confirmation cut short, whose id is unknown.)
+        self._replies[(message.chat.id, message.message_id)] = (
+            _digest(text), [i for i in reply_ids if i])
         while len(self._replies) > REMEMBERED_REPLIES:
             self._replies.popitem(last=False)
 
