@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.alerts import CHECK_SECONDS  # noqa: E402
 from tests.conftest import SAMPLE_DIR, build_index, release_text  # noqa: E402
-from tests.e2e.conftest import TOKEN  # noqa: E402
+from tests.e2e.conftest import TOKEN, start_bot  # noqa: E402
 from tests.e2e.fake_bot_api import FakeBotAPI, text_message  # noqa: E402
 
 CHAT = 4242
@@ -50,31 +50,18 @@ def main() -> int:
         else:
             asyncio.run(build_index(db, [str(SAMPLE_DIR)]))
         with FakeBotAPI(TOKEN) as api:
-            bot = _start(api, db, work / "bot.log")
+            bot = start_bot(api, db, work / "bot.log", env={"ATBOT_LOG_LEVEL": "WARNING"})
             try:
                 api.push(text_message(CHAT, "/subscribe ค้ามนุษย์"))
                 api.wait_message(CHAT, 1)
                 delays = [_one_run(api, db, work, n) for n in range(1, args.runs + 1)]
             finally:
-                bot.terminate()
-                bot.wait(timeout=20)
+                bot.stop()
     ordered = sorted(delays)
     p90 = ordered[min(len(ordered) - 1, round(0.9 * (len(ordered) - 1)))]
     print(f"ingest -> alert: median {statistics.median(delays):.1f} s, p90 {p90:.1f} s, "
           f"max {max(delays):.1f} s over {len(delays)} runs")
     return 0
-
-
-def _start(api: FakeBotAPI, db: Path, log: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TELEGRAM_BOT_TOKEN": TOKEN,
-           "TELEGRAM_API_BASE_URL": api.base_url, "ATBOT_DB": str(db)}
-    process = subprocess.Popen([sys.executable, "-m", "bot", "run"], env=env,
-                               stdout=log.open("w"), stderr=subprocess.STDOUT)
-    api.wait_for(lambda: len(api.calls_to("setMyCommands")) >= 9 or process.poll() is not None,
-                 timeout=90)
-    if process.poll() is not None:
-        raise SystemExit(f"the bot stopped: {log.read_text()[-2000:]}")
-    return process
 
 
 def _one_run(api: FakeBotAPI, db: Path, work: Path, number: int) -> float:

@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.conftest import SAMPLE_DIR, build_index  # noqa: E402
-from tests.e2e.conftest import TOKEN  # noqa: E402
+from tests.e2e.conftest import TOKEN, start_bot  # noqa: E402
 from tests.e2e.fake_bot_api import FakeBotAPI, text_message  # noqa: E402
 
 QUERIES = ROOT / "benchmarks" / "eval" / "queries.tsv"
@@ -67,7 +67,9 @@ def main() -> int:
         else:
             asyncio.run(build_index(db, [str(SAMPLE_DIR)]))
         with FakeBotAPI(TOKEN) as api:
-            bot = _start(api, db, Path(folder) / "bot.log", limiter=not args.no_limiter)
+            bot = start_bot(api, db, Path(folder) / "bot.log", env={
+                "ATBOT_RATE_LIMIT": "off" if args.no_limiter else "on",
+                "ATBOT_LOG_LEVEL": "WARNING"}).process
             try:
                 chats = iter(range(100_000, 10_000_000))
                 count = round(args.rate * args.seconds)
@@ -87,19 +89,6 @@ def _column(path: Path, name: str, keep: object) -> list[str]:
     with path.open(encoding="utf-8") as handle:
         return [row[name] for row in csv.DictReader(handle, delimiter="\t")
                 if keep(row)]  # type: ignore[operator]
-
-
-def _start(api: FakeBotAPI, db: Path, log: Path, *, limiter: bool) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TELEGRAM_BOT_TOKEN": TOKEN,
-           "TELEGRAM_API_BASE_URL": api.base_url, "ATBOT_DB": str(db),
-           "ATBOT_RATE_LIMIT": "on" if limiter else "off", "ATBOT_LOG_LEVEL": "WARNING"}
-    process = subprocess.Popen([sys.executable, "-m", "bot", "run"], env=env,
-                               stdout=log.open("w"), stderr=subprocess.STDOUT)
-    api.wait_for(lambda: len(api.calls_to("setMyCommands")) >= 9 or process.poll() is not None,
-                 timeout=120)
-    if process.poll() is not None:
-        raise SystemExit(f"the bot stopped: {log.read_text()[-2000:]}")
-    return process
 
 
 def _phase(api: FakeBotAPI, bot: subprocess.Popen[bytes], chats: object, chance: random.Random,

@@ -69,6 +69,19 @@ PLACE_KINDS = frozenset({"country", "province", "place"})
 CHANNEL_WEIGHT = 0.5
 
 
+@dataclass(frozen=True)
+class _Need:
+    """What a message calls for before any release (Core._need)."""
+
+    distress: bool
+    situations: list[Situation]
+    hotline: bool
+
+    @property
+    def card(self) -> bool:
+        return self.distress or bool(self.situations) or self.hotline
+
+
 @dataclass
 class Core:
     data: Data
@@ -108,11 +121,10 @@ class Core:
         """Answer a question: find its intent, then the card and the releases. A card
         is made for the `reader`'s language (else the message's)."""
         reader = reader or message.lang or QUERY_LANG
-        distress = self.data.distress_rule.judge(message).distress
-        situations = self.data.situations.of_message(message, distress=distress)
-        if situations or distress:
-            return await self._help_first(message, reader, situations, distress=distress)
-        if self.data.hotline_rule.judge(message).distress:
+        need = self._need(message)
+        if need.situations or need.distress:
+            return await self._help_first(message, reader, need)
+        if need.hotline:
             return await self._hotline(message, reader, limit, offset)
         query = await self.engine.parse(message)
         partner_id = self._partner_only(query)
@@ -124,20 +136,31 @@ class Core:
         """The help card `ask` will put first for this message, if any: quick (rules
         and the question's places), so that it can be sent before the releases under
         it are searched."""
-        distress = self.data.distress_rule.judge(message).distress
-        situations = self.data.situations.of_message(message, distress=distress)
-        if situations or distress:
-            places = _places(await self.engine.parse(message))
-            return self.help_card(reader, reassure=True, situations=situations, places=places)
-        if self.data.hotline_rule.judge(message).distress:
-            return self.help_card(reader)
-        return None
+        need = self._need(message)
+        if not need.card:
+            return None
+        return self._card(need, reader, await self.engine.parse(message))
 
     def needs_help(self, message: Message) -> bool:
         """Whether `ask` would answer with a help card first (quick: rules only)."""
+        return self._need(message).card
+
+    def _need(self, message: Message) -> _Need:
+        """What the rules read in a message: distress, situations, a hotline question
+        (asked only of a message that is neither)."""
         distress = self.data.distress_rule.judge(message).distress
-        return (distress or bool(self.data.situations.of_message(message, distress=False))
-                or self.data.hotline_rule.judge(message).distress)
+        situations = self.data.situations.of_message(message, distress=distress)
+        hotline = (not (distress or situations)
+                   and self.data.hotline_rule.judge(message).distress)
+        return _Need(distress, situations, hotline)
+
+    def _card(self, need: _Need, reader: str, query: Query) -> HelpCard:
+        """The card for what a message needs: the general card for a hotline question,
+        else the one for its situations and the places it names, with a calm line."""
+        if need.hotline:
+            return self.help_card(reader)
+        return self.help_card(reader, reassure=True, situations=need.situations,
+                              places=_places(query))
 
     async def baseline(self, message: Message, *, limit: int) -> Answer:
         """The plain bm25 baseline the evaluation compares the engine with."""
@@ -207,16 +230,15 @@ class Core:
             card = HelpCard(card.channels, card.abroad, reassure=bool(reassure))
         return card, str(lang)
 
-    async def _help_first(self, message: Message, reader: str,
-                          situations: list[Situation], *, distress: bool) -> Answer:
+    async def _help_first(self, message: Message, reader: str, need: _Need) -> Answer:
         """The help card that fits, then at most a few releases about help for it: none
         for thoughts of suicide, none that speaks of death, no rewritten search."""
         query = await self.engine.parse(message)
         places = _places(query)
+        situations = need.situations
         answer = Answer(query=message.text, lang=query.lang,
-                        intent="distress" if distress else "situation",
-                        card=self.help_card(reader, reassure=True, situations=situations,
-                                            places=places),
+                        intent="distress" if need.distress else "situation",
+                        card=self._card(need, reader, query),
                         situations=[s.id for s in situations])
         if not all(s.releases for s in situations):
             return answer

@@ -39,7 +39,7 @@ from bot.ingest import IngestReport, index_releases
 from bot.language import identify_language
 from bot.records import Release, canonical_url
 from bot.sqlite import utc_now
-from bot.thai import normalize_lines
+from bot.thai import normalize_lines, squash
 
 logger = logging.getLogger("atbot")
 
@@ -234,7 +234,7 @@ async def _take_entries(client: PoliteClient, index: ReleaseIndex, data: Data, s
 
 
 def _same(one: Release, other: Release) -> bool:
-    return one.date == other.date and one.title.casefold() == other.title.casefold()
+    return one.date == other.date and squash(one.title) == squash(other.title)
 
 
 async def _release(client: PoliteClient, entry: _Entry, source: str,

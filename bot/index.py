@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.sqlite import SqliteFile, utc_now
-from bot.thai import WORD_SEP
+from bot.thai import WORD_SEP, squash
 
 # FTS5 tokenizer: Porter stemming for English; Thai vowels and tone marks
 # (Unicode marks) are part of words, or มนุษย์ would be indexed as มน + ษย.
@@ -357,11 +357,11 @@ class ReleaseIndex(SqliteFile):
 
     async def same_release(self, title: str, day: date) -> int | None:
         """The release of that day with the same title (case and spacing aside)."""
-        wanted = _title_key(title)
+        wanted = squash(title)
         async with self.db.execute("SELECT id, title FROM releases WHERE date = ?",
                                    (day.isoformat(),)) as cursor:
             async for release_id, other in cursor:
-                if _title_key(other) == wanted:
+                if squash(other) == wanted:
                     return int(release_id)
         return None
 
@@ -518,10 +518,6 @@ class ReleaseIndex(SqliteFile):
             path=str(self.path),
             last_ingest=await self.get_meta("last_ingest"),
         )
-
-
-def _title_key(title: str) -> str:
-    return " ".join(title.casefold().split())
 
 
 def _size_on_disk(path: Path) -> int:
