@@ -61,6 +61,23 @@ CONNECT_TIMEOUT = 10.0
 CONNECTIONS = 256
 # Seconds from start to the first feed update (then every ATBOT_FEED_MINUTES).
 FIRST_FEED_UPDATE = 60.0
+# Seconds a stopping bot gives the updates it is still handling (a stop must take
+# under 10 s even with the Bot API unreachable).
+STOP_GRACE = 3.0
+
+
+class AtbotApplication(Application):  # type: ignore[type-arg]
+    """python-telegram-bot's Application, whose stop does not wait on the Bot API:
+    failed calls are no longer tried again, and updates still handled after
+    STOP_GRACE are cancelled (python-telegram-bot would wait for each of them)."""
+
+    async def stop(self) -> None:
+        limiter = self.bot.rate_limiter
+        if isinstance(limiter, ResilientRateLimiter):
+            limiter.stopping = True
+        if isinstance(self.update_processor, UrgentFirst):
+            self.update_processor.stop_within(STOP_GRACE)
+        await super().stop()
 
 
 def build_application(settings: Settings, telegram: TelegramSettings,
@@ -84,6 +101,7 @@ def build_application(settings: Settings, telegram: TelegramSettings,
     updates = UrgentFirst(CONCURRENT_UPDATES)
     application = (
         ApplicationBuilder().bot(bot)
+        .application_class(AtbotApplication)
         .concurrent_updates(updates)
         .post_init(_open)
         .post_shutdown(_close)

@@ -149,6 +149,8 @@ class ResilientRateLimiter(AIORateLimiter):
         per_second, per_group = (30, 20) if flood_limits else (0, 0)
         super().__init__(overall_max_rate=per_second, group_max_rate=per_group, max_retries=0)
         self.on_token_refused: Callable[[], None] = lambda: None
+        # Set when the bot is stopping: a failed call is not tried again.
+        self.stopping = False
         self._gate = PriorityGate(CALLS_AT_ONCE)
         self._paused_until = 0.0
 
@@ -185,9 +187,11 @@ class ResilientRateLimiter(AIORateLimiter):
                 if _sends(endpoint) and isinstance(error.__cause__, ValueError):
                     raise SentUnconfirmed(str(error)) from error
                 raise
-            if attempt == delivery.tries or time.monotonic() + wait > give_up:
-                logger.warning("Bot API call %s given up after %d tries (%s)", endpoint,
-                               attempt, type(failure).__name__)
+            if (attempt == delivery.tries or time.monotonic() + wait > give_up
+                    or self.stopping):
+                logger.warning("Bot API call %s given up after %d tries (%s)%s", endpoint,
+                               attempt, type(failure).__name__,
+                               ": the bot is stopping" if self.stopping else "")
                 raise failure
             logger.warning("Bot API call %s failed (%s); try %d in %.1f s", endpoint,
                            type(failure).__name__, attempt + 1, wait)
@@ -206,13 +210,32 @@ class UrgentFirst(BaseUpdateProcessor):
         super().__init__(ADMITTED)
         self._turns = asyncio.Semaphore(at_once)
         self.is_urgent: Callable[[object], bool] = lambda _update: False
+        self._handling: set[asyncio.Task[Any]] = set()
+        self._stop_at: float | None = None
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         if self.is_urgent(update):
-            await coroutine  # no waiting for a turn at all: a few, and quick to answer
+            await self._handle(coroutine)  # no turn at all: a few, and quick to answer
             return
         async with self._turns:
-            await coroutine
+            await self._handle(coroutine)
+
+    def stop_within(self, seconds: float) -> None:
+        """The bot is stopping: updates still being handled in `seconds` are cancelled
+        (a send stuck on an unreachable Bot API must not hold the stop; a help card
+        stays in the outbox and goes out after the restart)."""
+        loop = asyncio.get_running_loop()
+        self._stop_at = loop.time() + seconds
+        for task in self._handling:
+            loop.call_at(self._stop_at, task.cancel)
+
+    async def _handle(self, coroutine: Awaitable[Any]) -> None:
+        task = asyncio.ensure_future(coroutine)
+        self._handling.add(task)
+        task.add_done_callback(self._handling.discard)
+        if self._stop_at is not None:
+            asyncio.get_running_loop().call_at(self._stop_at, task.cancel)
+        await task
 
     async def initialize(self) -> None:
         return None

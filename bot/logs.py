@@ -22,6 +22,9 @@ _QUIET = {"httpx": logging.WARNING, "httpcore": logging.WARNING,
 # Errors whose message says all: a traceback would add nothing (a refused token
 # ends the bot with one line of its own).
 _SAID_ENOUGH = frozenset({"InvalidToken", "TokenRefused"})
+# The Bot API out of reach: the error's own line is enough ("httpx.ConnectError:
+# All connection attempts failed"), added to the record's.
+_NETWORK = frozenset({"NetworkError", "TimedOut"})
 # Log lines whose arguments are what Telegram sent (a cut or broken answer, which
 # may hold people's messages): logged without them.
 _CONTENT_TEMPLATES = ("Can not load invalid JSON data",)
@@ -45,6 +48,9 @@ class RedactSecrets(logging.Filter):
         record.msg = self._clean(record.getMessage())
         record.args = None
         if record.exc_info and type(record.exc_info[1]).__name__ in _SAID_ENOUGH:
+            record.exc_info = None
+        if record.exc_info and type(error := record.exc_info[1]).__name__ in _NETWORK:
+            record.msg = self._clean(f"{record.msg} ({type(error).__name__}: {error})")
             record.exc_info = None
         if record.exc_info and record.exc_info[1] is not None:
             # Render the traceback now, cleaned, so no formatter prints it raw.

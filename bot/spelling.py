@@ -34,6 +34,9 @@ RARE_PIECE_DOCS = 20
 # How many neighbouring pieces a Thai window may take on each side, and in all.
 _REACH = 2
 _MAX_WINDOW = 6
+# Closest known forms remembered (a window of a few Thai pieces each, no more; a
+# typo people make once they make again), until the vocabulary changes.
+_CLOSEST_KEPT = 50_000
 
 # The index stems English with Porter (FTS5 "porter"); this is the same algorithm.
 stem = snowballstemmer.stemmer("porter").stemWord
@@ -63,6 +66,7 @@ class Speller:
         self._thai_vocab: tuple[list[str], list[str]] | None = None
         self._latin_vocab: list[str] | None = None
         self._vocab_source: dict[str, int] | None = None
+        self._closest: dict[str, tuple[float, str | None]] = {}
 
     def correct(self, text: str) -> Spelling:
         result = Spelling(text)
@@ -148,6 +152,15 @@ class Speller:
     def _closest_thai(self, window: str) -> tuple[float, str | None]:
         if len(window) < 3:
             return 0.0, None
+        self._fresh()  # a new vocabulary forgets what was remembered
+        known = self._closest.get(window)
+        if known is None:
+            if len(self._closest) >= _CLOSEST_KEPT:
+                self._closest.clear()
+            known = self._closest[window] = self._closest_thai_anew(window)
+        return known
+
+    def _closest_thai_anew(self, window: str) -> tuple[float, str | None]:
         bare = strip_tone_marks(window)
         candidates: list[tuple[float, str]] = []
         found = process.extractOne(bare, self.thai_variants_bare, scorer=fuzz.ratio,
@@ -182,6 +195,7 @@ class Speller:
             thai = [t for t in counts if has_thai(t) and len(t) > 2]
             self._thai_vocab = (thai, [strip_tone_marks(t) for t in thai])
             self._latin_vocab = [t for t in counts if is_latin_word(t)]
+            self._closest.clear()
         return counts
 
     def _thai(self) -> tuple[list[str], list[str]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import os
 import sqlite3
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager, suppress
@@ -20,6 +21,10 @@ import aiosqlite
 
 # How long a writer waits for another one before "database is locked".
 BUSY_TIMEOUT_MS = 10_000
+# Below this much free space, a disk counts as full: SQLite needs room for its
+# write-ahead log and its shared-memory file even to read, and on a full tmpfs it
+# can die of SIGBUS instead of reporting an error.
+MIN_FREE_BYTES = 1 << 20
 
 
 def utc_now() -> str:
@@ -36,9 +41,9 @@ def storage_problem(error: BaseException, path: Path) -> str | None:
     faults a person can fix (a full disk, a read-only file, a lock); None otherwise."""
     text = str(error).lower()
     code = getattr(error, "errno", None)
-    if "disk is full" in text or code == errno.ENOSPC:
-        return (f"the disk holding {path} is full: free some space and run the command "
-                "again (what was written is kept; the batch in flight is rolled back)")
+    if ("disk is full" in text or code == errno.ENOSPC
+            or ("i/o error" in text and disk_full(path))):
+        return full_disk(path)
     if "readonly" in text or "read-only" in text or code in (errno.EROFS, errno.EACCES,
                                                              errno.EPERM):
         return (f"{path} cannot be written (a read-only file, folder or disk): give atbot "
@@ -47,6 +52,27 @@ def storage_problem(error: BaseException, path: Path) -> str | None:
         return (f"{path} is locked by another process writing it (an ingest or update?): "
                 "wait for it to end, or stop it, then run the command again")
     return None
+
+
+def full_disk(path: Path) -> str:
+    """The line that says the disk holding `path` is full."""
+    return (f"the disk holding {path} is full: free some space and run the command "
+            "again (what was written is kept; a batch in flight is rolled back)")
+
+
+def disk_full(path: Path) -> bool:
+    """Has the disk that holds (or would hold) `path` less than MIN_FREE_BYTES free?
+    A read-only disk is not full (it always shows no free space)."""
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        usage = os.statvfs(folder)
+    except OSError:
+        return False
+    if usage.f_flag & os.ST_RDONLY:
+        return False
+    return usage.f_bavail * usage.f_frsize < MIN_FREE_BYTES
 
 
 class SqliteFile:
@@ -64,6 +90,8 @@ class SqliteFile:
 
     @classmethod
     async def open(cls, path: Path) -> Self:
+        if disk_full(path):
+            raise StoreError(full_disk(path))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             db = await aiosqlite.connect(path, isolation_level=None)

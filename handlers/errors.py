@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
+from telegram.error import BadRequest, NetworkError
 from telegram.ext import ContextTypes
 
 from handlers.common import conversation, user_of
@@ -19,6 +20,14 @@ async def report_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> No
         logger.error("error outside an update", exc_info=context.error)
         return
     chat = update.effective_chat
+    error = context.error
+    if isinstance(error, NetworkError) and not isinstance(error, BadRequest):
+        # The Bot API out of reach (the send path tried as long as the reply was worth
+        # it): one line, and no apology, which could not get through either.
+        logger.warning("update %s (%s, %s chat): Telegram out of reach (%s)",
+                       update.update_id, kind_of(update), chat.type if chat else "no",
+                       type(error).__name__)
+        return
     logger.error("update %s (%s, %s chat) failed", update.update_id, kind_of(update),
                  chat.type if chat else "no", exc_info=context.error)
     message = update.effective_message

@@ -3,7 +3,9 @@
 It speaks the HTTP protocol python-telegram-bot uses (POST /bot<token>/<method>,
 form or JSON parameters, {"ok": ..., "result": ...} answers), keeps the
 updates a test feeds it for getUpdates, records every call the bot makes,
-and can fail the next calls of a method (429 with retry_after, 500).
+and can misbehave on the next calls of a method: fail them (429 with
+retry_after, 5xx), answer slowly, cut the answer's body, or reset the
+connection without answering.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import socket
+import struct
 import threading
 import time
 from collections.abc import Callable
@@ -56,6 +60,7 @@ class FakeBotAPI:
         self.admins: set[tuple[int, int]] = set()
         self.blocked: set[int] = set()
         self._cut: set[str] = set()
+        self._reset: dict[str, int] = {}
         self._ids = itertools.count(1)
         self._update_ids = itertools.count(1)
         self._lock = threading.Condition()
@@ -98,6 +103,12 @@ class FakeBotAPI:
         """Answer the next call of `method` (done as asked) with half its JSON body."""
         with self._lock:
             self._cut.add(method)
+
+    def reset_next(self, method: str, count: int = 1) -> None:
+        """Reset the connection (TCP RST) of the next `count` calls of `method` once their
+        request is read, before doing anything: the call is recorded with status 0."""
+        with self._lock:
+            self._reset[method] = count
 
     def hold_next(self, method: str, seconds: float) -> None:
         """Answer the next call of `method` only after `seconds` (a slow network)."""
@@ -157,6 +168,14 @@ class FakeBotAPI:
             cut = method in self._cut
             self._cut.discard(method)
         return 200, {"ok": True, "result": result, **({"__cut__": True} if cut else {})}
+
+    def _take_reset(self, method: str, params: dict[str, Any]) -> bool:
+        with self._lock:
+            if self._reset.get(method, 0) <= 0:
+                return False
+            self._reset[method] -= 1
+            self.calls.append(Call(method, params, 0))
+            return True
 
     def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         offset = int(params.get("offset") or 0)
@@ -218,8 +237,20 @@ class FakeBotAPI:
                     return
                 length = int(self.headers.get("Content-Length") or 0)
                 params = _parse(self.headers.get("Content-Type", ""), self.rfile.read(length))
-                status, body = api._answer(self.path[len(prefix):], params)
+                method = self.path[len(prefix):]
+                if api._take_reset(method, params):
+                    # Linger 0: closing sends a reset, as a dropped connection does.
+                    self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                               struct.pack("ii", 1, 0))
+                    self.close_connection = True
+                    self.connection.close()
+                    return
+                status, body = api._answer(method, params)
                 self._reply(status, body)
+
+            def finish(self) -> None:
+                with contextlib.suppress(OSError, ValueError):
+                    super().finish()
 
             def _reply(self, status: int, body: dict[str, Any]) -> None:
                 cut = body.pop("__cut__", False)

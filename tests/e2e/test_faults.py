@@ -199,3 +199,52 @@ def test_in_a_burst_of_searches_a_plea_is_answered_first(bot: BotProcess) -> Non
     assert "1300" in card.params["text"]
     assert took < 5, f"the help card took {took:.1f} s"
     api.wait_for(lambda: len(api.calls_to("sendMessage")) >= 301, timeout=120)
+
+
+def test_a_reset_connection_is_tried_again_and_each_reply_arrives_once(bot: BotProcess) -> None:
+    api = bot.api
+    api.reset_next("sendMessage", count=2)
+    api.push(text_message(146, "ช่วยด้วย ถูกขังอยู่"))
+    assert "1300" in api.wait_message(146, timeout=30).params["text"]
+    api.push(text_message(147, "IOM"))
+    api.wait_message(147, timeout=30)
+    time.sleep(3)
+    assert len([c for c in api.calls if c.status == 0]) == 2
+    for chat in (146, 147):
+        texts = [m.params["text"] for m in api.messages_to(chat)]
+        assert len(texts) == len(set(texts)), texts
+    assert len(api.messages_to(147)) == 1
+
+
+def test_a_contact_card_refused_twice_is_dropped_and_the_help_text_stands(
+        bot: BotProcess) -> None:
+    api = bot.api
+    api.fail_next("sendContact", 502, count=10)
+    api.push(text_message(148, "ช่วยด้วย ถูกขังอยู่"))
+    assert "1300" in api.wait_message(148).params["text"]
+    api.wait_for(lambda: len(api.calls_to("sendContact", ok_only=False)) >= 2)
+    time.sleep(5)  # long past the pause before a third try
+    assert len(api.calls_to("sendContact", ok_only=False)) == 2
+    assert api.calls_to("sendContact") == []
+    api.fail_next("sendContact", 502, count=0)
+    api.push(text_message(149, "IOM"))  # and the bot goes on
+    api.wait_message(149)
+
+
+def test_the_bot_polls_soon_after_start_and_sigterm_ends_it_with_telegram_unreachable(
+        bot_db: Path, tmp_path: Path) -> None:
+    with FakeBotAPI(TOKEN) as api:
+        started = time.monotonic()
+        running = start_bot(api, bot_db, tmp_path / "bot.log", wait_for_commands=False)
+        polling_after = time.monotonic() - started
+        api.wait_for(lambda: len(api.calls_to("setMyCommands")) >= 9)
+        api.hold_next("sendMessage", 60)  # a send stuck on the way...
+        api.push(text_message(150, "ช่วยด้วย ถูกขังอยู่"))
+        api.wait_for(lambda: any("sendMessage" in p for p in api.requested_paths))
+    # ...and the server gone: every new connection is refused.
+    stopping = time.monotonic()
+    code = running.stop(timeout=30)
+    took = time.monotonic() - stopping
+    assert polling_after < 10, f"polling only {polling_after:.1f} s after start"
+    assert code == 0 and took < 10, (code, took, running.log()[-2000:])
+    assert "Traceback" not in running.log()
