@@ -65,6 +65,8 @@ class Answer:
     capped: bool = False
     # The situations the message fits (bot/situations.py).
     situations: list[str] = field(default_factory=list)
+    # How well the best release fits the question (bot/search.py, SearchEngine.fit).
+    fit: float | None = None
 
     @property
     def has_more(self) -> bool:

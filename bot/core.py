@@ -428,7 +428,8 @@ async def open_core(settings: Settings, data: Data) -> Core:
     try:
         if await index.count() == 0:
             await ingest(index, [str(data.records)], data, all_topics=True, workers=0)
-        engine = SearchEngine(index, data.lexicon, Segmenter(data.lexicon.segmenter_words()))
+        engine = SearchEngine(index, data.lexicon, Segmenter(data.lexicon.segmenter_words()),
+                              data.topic_rule)
         await engine.refresh()
     except BaseException:
         await asyncio.gather(index.close(), state.close())

@@ -19,7 +19,7 @@ import msgspec
 
 from bot.matcher import Found, TermMatcher
 from bot.partners import Partner
-from bot.thai import has_thai, normalize_text
+from bot.thai import has_thai, normalize_text, strip_tone_marks
 
 _RE_ID = re.compile(r"^[a-z0-9_]+$")
 KINDS = frozenset(
@@ -202,6 +202,20 @@ class TopicRule:
 
     def accepts(self, text: str) -> bool:
         return self.score(text) >= self.threshold if text else False
+
+    def mentions(self, text: str) -> bool:
+        """Whether a question names any of the rule's terms, Thai ones also typed
+        without their tone marks or mai taikhu ("คามนุษย" for ค้ามนุษย์, "เดก" for
+        เด็ก)."""
+        return bool(self._matcher.values(text) or self._bare.values(_without_marks(text)))
+
+    @cached_property
+    def _bare(self) -> TermMatcher[str]:
+        return TermMatcher((_without_marks(term), term) for term in self._weights if has_thai(term))
+
+
+def _without_marks(text: str) -> str:
+    return strip_tone_marks(text).replace("\u0e47", "")
 
 
 @dataclass(frozen=True)

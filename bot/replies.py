@@ -48,6 +48,8 @@ PARTNERS_PAGE_SIZE = 8
 QUERY_SHOWN_CHARS = 60
 # How many example searches /start offers (keys example_1... in the catalogs).
 EXAMPLES = 3
+# ...and a reply to a question off the releases' topics.
+OFF_TOPIC_EXAMPLES = 2
 # The deep-link payload that opens the bot on its help card (t.me/<bot>?start=hotline).
 HOTLINE_START = "hotline"
 # Room kept at the end of a message for the help footer (its longest is ~150).
@@ -173,7 +175,13 @@ class Replies:
             paragraphs.append([message])
         paragraphs += self._result_blocks(answer, lang)
         buttons = self._pager(answer, lang, lambda o: SearchPage(key, o)) if key else []
+        if answer.message == "off_topic":  # what the bot covers, as searches to tap
+            buttons = self._examples(lang, OFF_TOPIC_EXAMPLES)
         return Reply(fit(paragraphs), buttons + self.hotline_row(lang))
+
+    def _examples(self, lang: str, count: int) -> list[list[Button]]:
+        return [[Button(self.text(f"example_{n + 1}", lang), RunExample(lang, n))]
+                for n in range(count)]
 
     def latest(self, answer: Answer, lang: str) -> Reply:
         """A page of the newest releases."""
@@ -200,8 +208,7 @@ class Replies:
 
     def start(self, lang: str, card: HelpCard) -> Reply:
         """Welcome, example searches to tap, the hotline, the language buttons."""
-        buttons = [[Button(self.text(f"example_{n + 1}", lang), RunExample(lang, n))]
-                   for n in range(EXAMPLES)]
+        buttons = self._examples(lang, EXAMPLES)
         buttons += self.hotline_row(lang)
         buttons += self._language_rows()
         paragraphs: list[Paragraph] = [[self.text("start", lang)], [""],

@@ -14,6 +14,16 @@ Ranking, for the releases FTS5 finds for any part of the question:
 
 so a release about every part of the question beats one that repeats a
 single word, and a title that says it beats a body that mentions it.
+
+A question that is not about what the releases cover gets no releases (the
+message "off_topic"), rather than five that share a word with it: when it names
+no term of the topic rule (data/topics.toml) and no partner, organisation or
+person of the lexicon, the best release must hold MIN_FIT of the question (its
+words weighted by rarity), and one of the words it holds must be specific (in
+SPECIFIC_DOCS releases or fewer) or the question must name a month or a day: a
+fit counts half when every word is common ("ราคาทองวันนี้", "gold price today").
+benchmarks/eval/abstain.py measures the threshold on questions the releases
+cannot answer against the judged ones.
 """
 
 from __future__ import annotations
@@ -30,7 +40,7 @@ from rapidfuzz import fuzz
 
 from bot.answers import Answer, Result
 from bot.index import Candidate, ReleaseIndex
-from bot.lexicon import Lexicon
+from bot.lexicon import Lexicon, TopicRule
 from bot.matcher import TermMatcher
 from bot.message import Message
 from bot.query import MAX_QUERY_CHARS, Group, Query, QueryParser, Vocabulary, fts_phrase
@@ -65,6 +75,12 @@ _FEW_FOR_A_DAY = 3
 # (the 725 lexicon concepts take 120,000 over the topic-filtered corpus); warm()
 # fills at most half of it.
 _MATCH_CACHE_IDS = 1_000_000
+# What a question off the releases' topics must share with the best release to be
+# answered (see the module docstring; measured by benchmarks/eval/abstain.py).
+MIN_FIT = 0.7
+SPECIFIC_DOCS = 60
+# Concepts that alone say a question is about what the releases cover.
+_ON_TOPIC_KINDS = frozenset({"topic", "partner", "org", "person"})
 # A group found in more than this share of releases does not select candidates
 # (bm25 over 2,000 releases for ไทย costs time and says little); it still counts
 # in coverage.
@@ -74,10 +90,12 @@ _COMMON_SHARE = 0.4
 class SearchEngine:
     """Understands questions and ranks releases of an open `ReleaseIndex`."""
 
-    def __init__(self, index: ReleaseIndex, lexicon: Lexicon, segmenter: Segmenter) -> None:
+    def __init__(self, index: ReleaseIndex, lexicon: Lexicon, segmenter: Segmenter,
+                 topics: TopicRule) -> None:
         self.index = index
         self.lexicon = lexicon
         self.segmenter = segmenter
+        self.topics = topics
         self.parser = QueryParser(lexicon, segmenter, self._vocabulary)
         self._vocabulary_cache: Vocabulary | None = None
         self._checked = 0.0
@@ -154,12 +172,34 @@ class SearchEngine:
             return await self._without_words(query, answer, limit, offset)
         needles = _needle_matcher(query.groups)
         ranked = await self._rank_with_dates(query, answer, needles)
+        answer.fit = await self.fit(query, ranked[0][0]) if ranked else 0.0
+        if ranked and answer.fit < MIN_FIT:
+            answer.message = "off_topic"
+            return answer
         answer.total = len(ranked)
         answer.capped = len(ranked) >= CANDIDATES
         answer.results = await self._results(ranked[offset:offset + limit], query, needles)
         if not ranked:
             answer.message = "no_results"
         return answer
+
+    async def fit(self, query: Query, best: int) -> float:
+        """How well the best release fits the question, from 0 to 1 (1: the question
+        is about what the releases cover); see the module docstring."""
+        if self.topics.mentions(query.text) or any(
+                g.concept is not None and g.concept.kind in _ON_TOPIC_KINDS
+                for g in query.groups):
+            return 1.0
+        weights = query.weights or [1.0] * len(query.groups)
+        # A month or a day narrows a question as a rare word does.
+        held, specific = 0.0, query.date_range is not None and query.date_range.precision != "year"
+        for group, weight in zip(query.groups, weights, strict=True):
+            found = await self._matching(group.expression)
+            if best in found:
+                held += weight
+                specific |= (len(found) <= SPECIFIC_DOCS and _says_something(group))
+        share = held / (sum(weights) or 1.0)
+        return share if specific else share / 2
 
     async def matching(self, query: Query, among: Sequence[int]) -> list[int]:
         """Those of `among` that hold every group of the question that says what it is
@@ -300,6 +340,13 @@ def _selective_expression(groups: list[Group], found: list[frozenset[int]], tota
     chosen = [g for g, ids in pairs if 0 < len(ids) <= total * _COMMON_SHARE]
     present = [g for g, ids in pairs if ids]
     return " OR ".join(g.rank_expression for g in (chosen or present or groups))
+
+
+def _says_something(group: Group) -> bool:
+    """Not a number, a lone letter, or an everyday news word."""
+    if group.concept is not None:
+        return group.concept.kind not in _EVERYDAY_KINDS
+    return len(group.label) > 1 and not group.label.isdigit()
 
 
 def _needle_matcher(groups: list[Group]) -> TermMatcher[int]:

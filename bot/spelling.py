@@ -1,7 +1,10 @@
-"""Typo correction, before a question is understood.
+"""Typo correction, before a question is understood: only of words that are not
+words of their language.
 
-English: a word the index does not know (after Porter stemming) is replaced by
-the nearest lexicon term or indexed word ("traficked" -> trafficking).
+English: a word of the English word list (symspellpy's, 82,765 words with their
+frequencies) is never corrected ("quote" stays "quote", "Taylor" "Taylor"); any
+other word the index does not know (after Porter stemming) is replaced by the
+nearest lexicon term or indexed word ("traficked" -> trafficking).
 Thai: a typo leaves debris when segmented ("แรงงานบังคบ" -> แรงงาน + บัง + คบ);
 each stretch of suspect pieces is tried with up to two neighbours on each side
 against the lexicon and the index vocabulary, tone marks ignored, and the
@@ -10,8 +13,10 @@ closest match replaces it ("แรงงานบังคับ").
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import resources
 
 import snowballstemmer
 from rapidfuzz import fuzz, process
@@ -65,6 +70,7 @@ class Speller:
         self.latin_words = {w for v in self.latin_variants for w in v.split()}
         self._thai_vocab: tuple[list[str], list[str]] | None = None
         self._latin_vocab: list[str] | None = None
+        self._english_vocab: list[str] | None = None
         self._vocab_source: dict[str, int] | None = None
         self._closest: dict[str, tuple[float, str | None]] = {}
 
@@ -84,19 +90,20 @@ class Speller:
     def _correct_latin(self, word: str, result: Spelling) -> str:
         lowered = word.lower()
         if (len(lowered) < 4 or lowered.isdigit() or lowered in self.stopwords
-                or lowered in self.latin_words):
+                or lowered in self.latin_words or lowered in english_words()):
             return word
         known = self._known_latin(lowered)
         found = process.extractOne(lowered, self.latin_variants, scorer=fuzz.ratio,
                                    score_cutoff=SURE_CUTOFF if known else LEXICON_CUTOFF)
-        if found:
-            result.corrections[word] = found[0]
-            return str(found[0])
-        if known or self.is_name(lowered):
-            return word
-        found = process.extractOne(stem(lowered), self._latin(), scorer=fuzz.ratio,
-                                   score_cutoff=VOCABULARY_CUTOFF)
-        if found:
+        if not found and not self.is_name(lowered):
+            # Not an English word: the English word the releases use that is closest
+            # ("emergancy", whose stem the index knows, is shown as "emergency")...
+            found = process.extractOne(lowered, self._english(), scorer=fuzz.ratio,
+                                       score_cutoff=LEXICON_CUTOFF)
+            if not found and not known:  # ...or any indexed word (stemmed)
+                found = process.extractOne(stem(lowered), self._latin(), scorer=fuzz.ratio,
+                                           score_cutoff=VOCABULARY_CUTOFF)
+        if found and found[0] not in (lowered, stem(lowered)):
             result.corrections[word] = found[0]
             return str(found[0])
         return word
@@ -195,6 +202,7 @@ class Speller:
             thai = [t for t in counts if has_thai(t) and len(t) > 2]
             self._thai_vocab = (thai, [strip_tone_marks(t) for t in thai])
             self._latin_vocab = [t for t in counts if is_latin_word(t)]
+            self._english_vocab = None
             self._closest.clear()
         return counts
 
@@ -203,8 +211,24 @@ class Speller:
         assert self._thai_vocab is not None
         return self._thai_vocab
 
+    def _english(self) -> list[str]:
+        """English words the index holds (their stems), for a typo of one."""
+        counts = self._fresh()
+        if self._english_vocab is None:
+            self._english_vocab = sorted(w for w in english_words() if stem(w) in counts)
+        return self._english_vocab
+
     def _latin(self) -> list[str]:
         self._fresh()
         assert self._latin_vocab is not None
         return self._latin_vocab
 
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """The English word list symspellpy ships (words and counts from Google Books,
+    checked against SCOWL), read once, when a Latin word first needs it."""
+    listed = resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
+    with listed.open(encoding="utf-8") as lines:
+        return frozenset(line.split(" ", 1)[0] for line in lines if line.strip())

@@ -51,6 +51,21 @@ async def test_results_page_has_titles_dates_links_and_buttons(sample_core: Core
     assert page.edit and "(4–6 จาก" in page.replies[0].plain
 
 
+@pytest.mark.parametrize(("question", "lang", "says"), [
+    ("ราคาทองวันนี้", "th", "ไม่มีข่าวในเรื่องนี้"),
+    ("weather forecast Chiang Mai", "en", "I have nothing on that"),
+])
+async def test_an_off_topic_question_says_what_the_bot_covers_with_two_examples(
+        sample_core: Core, question: str, lang: str, says: str) -> None:
+    [reply] = await Conversation(sample_core).message(question, User(6, lang))
+    assert reply.plain.startswith(says)
+    actions = [b.action for row in reply.buttons for b in row]
+    assert actions == [RunExample(lang, 0), RunExample(lang, 1), ShowHotline()]
+    example = await actions[0].press(Conversation(sample_core), User(6, lang))
+    assert "ไม่มีข่าวในเรื่องนี้" not in example.replies[0].plain
+    assert "I have nothing on that" not in example.replies[0].plain
+
+
 async def test_every_reply_fits_telegram(sample_core: Core) -> None:
     talk = Conversation(sample_core)
     replies = [r for q in ("ค้ามนุษย์", "trafficking", "x" * 5000, "ช่วยด้วย ถูกขัง", "IOM",

@@ -125,3 +125,42 @@ async def test_hostile_queries_never_raise(sample_core: Core, query: str) -> Non
 
 def test_user_text_is_always_quoted_for_match() -> None:
     assert fts_phrase('NEAR(" a') == '"NEAR("" a"'
+
+
+@pytest.mark.parametrize("question", [
+    "ราคาทองวันนี้", "weather forecast Chiang Mai tomorrow", "bitcoin price today",
+    "Taylor Swift concert Bangkok", "' OR 1=1 --", "how to cook pad thai",
+    "SELECT * FROM releases WHERE 1=1",
+])
+async def test_a_question_off_the_releases_topics_gets_no_releases(
+        sample_core: Core, question: str) -> None:
+    answer = await sample_core.ask(sample_core.read(question))
+    assert answer.results == [] and answer.total == 0
+    assert answer.message in ("off_topic", "no_results")
+
+
+@pytest.mark.parametrize("question", [
+    "ค้ามนุษย์ เวียดนาม", "IOM cooperation 2024", "TIP Heroes award Apinya", "Dalat",
+    "คามนุษย เวียดนาม",  # the topic typed without its tone marks
+])
+async def test_a_question_on_the_releases_topics_is_answered(
+        sample_core: Core, question: str) -> None:
+    answer = await sample_core.ask(sample_core.read(question))
+    assert answer.results and answer.message != "off_topic"
+    assert answer.fit is not None and answer.fit >= 0.7
+
+
+async def test_a_help_card_comes_first_even_for_words_the_releases_lack(
+        sample_core: Core) -> None:
+    answer = await sample_core.ask(sample_core.read("ช่วยด้วย ถูกขังอยู่ ราคาทอง"))
+    assert answer.card is not None and answer.message != "off_topic"
+
+
+async def test_only_words_that_are_not_words_are_corrected(sample_core: Core) -> None:
+    def corrected(text: str) -> dict[str, str]:
+        return sample_core.engine.parser.speller.correct(text).corrections
+
+    assert corrected("quote") == {}
+    assert corrected("Taylor") == {}
+    assert corrected("trafficing") == {"trafficing": "trafficking"}
+    assert corrected("emergancy") == {"emergancy": "emergency"}
