@@ -130,7 +130,13 @@ class Core:
         partner_id = self._partner_only(query)
         if partner_id is not None:
             return await self._partner(query, partner_id, limit, offset)
-        return await self.engine.search(query, limit=limit, offset=offset)
+        answer = await self.engine.search(query, limit=limit, offset=offset)
+        partner_id = self._partner_asked(query)
+        if partner_id is not None and answer.results:
+            # "IOM partnership", "IOM ร่วมมือกับ พม. เรื่องอะไรบ้าง": who the partner is
+            # comes first, then the releases about the question.
+            answer.card = await self._partner_card(partner_id)
+        return answer
 
     async def card_first(self, message: Message, reader: str) -> HelpCard | None:
         """The help card `ask` will put first for this message, if any: quick (rules
@@ -303,18 +309,32 @@ class Core:
             return partners[0]
         return None
 
+    def _partner_asked(self, query: Query) -> str | None:
+        """The first partner a question names when the rest only says how partners
+        work together (everyday news words: "partnership", "cooperation")."""
+        partners = [g.concept.id for g in query.groups
+                    if g.concept is not None and g.concept.kind == "partner"]
+        rest = [g for g in query.groups if g.concept is None or g.concept.kind != "partner"]
+        if partners and all(g.label in _PARTNER_FILLER or (
+                g.concept is not None and g.concept.kind == "general") for g in rest):
+            return partners[0]
+        return None
+
     async def _partner(self, query: Query, partner_id: str, limit: int, offset: int) -> Answer:
         group = self.engine.parser.concept_group(self.data.lexicon.by_id[partner_id])
         releases, total = await self.index.newest_matching(group.expression, limit=limit,
                                                            offset=offset)
+        return Answer(
+            query=query.text, lang=query.lang, intent="partner", total=total, offset=offset,
+            card=await self._partner_card(partner_id),
+            results=[Result.from_stored(r) for r in releases],
+        )
+
+    async def _partner_card(self, partner_id: str) -> PartnerCard:
         partner = self.data.partner(partner_id)
         assert partner is not None, partner_id  # partners are lexicon concepts
         count, latest = (await self.index.partner_stats()).get(partner_id, (0, None))
-        return Answer(
-            query=query.text, lang=query.lang, intent="partner", total=total, offset=offset,
-            card=PartnerCard(partner, count, latest),
-            results=[Result.from_stored(r) for r in releases],
-        )
+        return PartnerCard(partner, count, latest)
 
     # --- what the bot keeps about people (bot/state.py) ----------------------------
 

@@ -338,7 +338,7 @@ class Replies:
 
     def _header(self, answer: Answer, lang: str) -> str:
         first, last = answer.offset + 1, answer.offset + len(answer.results)
-        if isinstance(answer.card, PartnerCard):
+        if isinstance(answer.card, PartnerCard) and answer.intent == "partner":
             return self.text("partner_releases_header", lang, first=first, last=last,
                              total=answer.total)
         if not answer.query:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.conversation import Conversation
 from bot.core import Core
 from bot.i18n import LANGS
 from bot.intents import SignalRule, Verdict
@@ -130,6 +131,19 @@ async def test_a_partner_name_gets_its_card_and_newest_releases(sample_core: Cor
     days = [r.date for r in answer.results]
     assert days == sorted(days, reverse=True)
     assert answer.total == card["releases"]
+
+
+@pytest.mark.parametrize(("text", "partner"), [
+    ("IOM partnership", "iom"), ("IOM ร่วมมือกับ พม. เรื่องอะไรบ้าง", "iom"),
+])
+async def test_a_question_about_a_partners_work_gets_its_card_then_the_best_releases(
+        sample_core: Core, text: str, partner: str) -> None:
+    answer = await sample_core.ask(read_message(text), limit=10)
+    assert answer.intent == "search" and answer.results
+    card = answer.as_json()["card"]
+    assert isinstance(card, dict) and card["id"] == partner
+    replies = Conversation(sample_core).replies.answer(answer, "th")
+    assert replies[0].plain.startswith(("องค์การระหว่างประเทศ", "International"))
 
 
 async def test_thai_name_alone_finds_releases_naming_the_partner_in_thai(
