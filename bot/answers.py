@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.cards import Card
+from bot.facts import Fact
 from bot.index import StoredRelease
 
 
@@ -67,6 +68,8 @@ class Answer:
     situations: list[str] = field(default_factory=list)
     # How well the best release fits the question (bot/search.py, SearchEngine.fit).
     fit: float | None = None
+    # The answer line: passages that answer a question for a figure, a name... (bot/facts.py).
+    facts: list[Fact] = field(default_factory=list)
 
     @property
     def has_more(self) -> bool:
@@ -78,6 +81,10 @@ class Answer:
             "results": [r.as_json() for r in self.results], "total": self.total,
             "situations": self.situations,
         }
+        if self.facts:
+            data["answer"] = self.facts[0].as_json()
+            if len(self.facts) > 1:
+                data["answers"] = [fact.as_json() for fact in self.facts]
         if self.date_from and self.date_to:
             data["date_range"] = [self.date_from.isoformat(), self.date_to.isoformat()]
         if self.corrections:

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from bot.dates import DateRange, find_date_range
 from bot.lexicon import Concept, Lexicon, longest_mentions
+from bot.matcher import TermMatcher
 from bot.message import Message
 from bot.romanize import Romanizer, sound_key
 from bot.spelling import Speller, Spelling, stem
@@ -47,6 +48,11 @@ NAME_MAX_DOCS = 3
 _SYLLABLE = 3
 # How many of a group's alternatives bm25 ranking looks at.
 _RANKED_ALTERNATIVES = 4
+# Words that ask for the newest news on a subject ("who is" asks who is now).
+RECENCY_TERMS = ("ล่าสุด", "ตอนนี้", "ปัจจุบัน", "ขณะนี้", "คือใคร", "latest", "newest", "current",
+                 "currently", "now", "recent", "recently", "who is", "who's")
+# Buddhist era = common era + 543 (2568 = 2025).
+BE_OFFSET = 543
 
 
 def fts_phrase(text: str) -> str:
@@ -86,6 +92,8 @@ class Query:
     groups: list[Group] = field(default_factory=list)
     corrections: dict[str, str] = field(default_factory=dict)
     stopwords_only: bool = False
+    # The question asks for the newest ("ล่าสุด", "latest", "who is"): newest first.
+    newest: bool = False
     # How much each group counts (its rarity in the index), set when ranking.
     weights: list[float] = field(default_factory=list)
 
@@ -146,6 +154,7 @@ class QueryParser:
         self.speller = Speller(lexicon, segmenter, lambda: self.vocabulary().counts,
                                lambda word: bool(self._other_script_names(word)))
         self._phrases: dict[str, str] = {}
+        self._recency = TermMatcher((term, term) for term in RECENCY_TERMS)
 
     def warm(self) -> None:
         """Load the romanisation model and the speller's views of the vocabulary."""
@@ -169,12 +178,19 @@ class QueryParser:
             self._add(query, self.concept_group(mention.value))
             leftover[mention.start:mention.end] = " " * (mention.end - mention.start)
         words = list(dict.fromkeys(self._words("".join(leftover)))) if in_index_language else []
-        content = [w for w in words if w not in self.lexicon.stopwords]
+        recency = self._recency.values(text)
+        query.newest = bool(recency)
+        content = [w for w in words if w not in self.lexicon.stopwords and w not in recency]
         query.stopwords_only = bool(words) and not content and not query.groups
         for word in content:
             self._add(query, self._word_group(word))
         query.groups = query.groups[:MAX_GROUPS]
         return query
+
+    def year_group(self, year: int) -> Group:
+        """A year as releases write it: Buddhist era in Thai, common era in English."""
+        forms = (str(year + BE_OFFSET), str(year))
+        return Group(forms[1], tuple(fts_phrase(f) for f in forms), forms)
 
     # --- groups ----------------------------------------------------------------
 

@@ -163,6 +163,8 @@ class Replies:
         paragraphs: list[Paragraph] = []
         if isinstance(answer.card, PartnerCard) and answer.offset == 0:
             paragraphs += self._partner_paragraphs(answer.card, lang)
+        if answer.offset == 0:
+            paragraphs += self._facts(answer, lang)
         if answer.results:
             paragraphs.append([Bold(self._header(answer, lang))])
             if lang in REGIONAL_LANGS:
@@ -178,6 +180,16 @@ class Replies:
         if answer.message == "off_topic":  # what the bot covers, as searches to tap
             buttons = self._examples(lang, OFF_TOPIC_EXAMPLES)
         return Reply(fit(paragraphs), buttons + self.hotline_row(lang))
+
+    def _facts(self, answer: Answer, lang: str) -> list[Paragraph]:
+        """The answer line: each passage that answers the question, with its date and
+        link (two when releases give different figures)."""
+        lines: list[Paragraph] = []
+        for fact in answer.facts:
+            lines += [[Bold("📌 "), fact.text],
+                      [format_date(fact.date, lang), " · ", Link(self.text("source", lang),
+                                                                 fact.url)], [""]]
+        return lines
 
     def _examples(self, lang: str, count: int) -> list[list[Button]]:
         return [[Button(self.text(f"example_{n + 1}", lang), RunExample(lang, n))]

@@ -39,6 +39,7 @@ from datetime import date, timedelta
 from rapidfuzz import fuzz
 
 from bot.answers import Answer, Result
+from bot.facts import Ask, Asks, Fact, Source, find_facts
 from bot.index import Candidate, ReleaseIndex
 from bot.lexicon import Lexicon, TopicRule
 from bot.matcher import TermMatcher
@@ -67,6 +68,8 @@ _INGEST_CHECK_SECONDS = 60.0
 SNIPPET_SCAN = 40_000
 # How many of the best candidates get the (costly) fuzzy title comparison.
 _FUZZY_FRONT = 40
+# A year's figures are reported up to a year later ("สถิติคดี ปี 2565" in mid-2566).
+_REPORTED_LATER = timedelta(days=366)
 # A question's day also takes releases this much later (reported the next day)...
 _REPORTED_WITHIN = timedelta(days=2)
 # ...and widens to its month when fewer releases than this match.
@@ -79,6 +82,11 @@ _MATCH_CACHE_IDS = 1_000_000
 # answered (see the module docstring; measured by benchmarks/eval/abstain.py).
 MIN_FIT = 0.7
 SPECIFIC_DOCS = 60
+# How many of the best releases are read for an answer line.
+FACT_SOURCES = 5
+# A question asking for the newest lists, newest first, the releases scored at least
+# this share of the best one.
+NEWEST_SHARE = 0.75
 # Concepts that alone say a question is about what the releases cover.
 _ON_TOPIC_KINDS = frozenset({"topic", "partner", "org", "person"})
 # A group found in more than this share of releases does not select candidates
@@ -96,6 +104,7 @@ class SearchEngine:
         self.lexicon = lexicon
         self.segmenter = segmenter
         self.topics = topics
+        self.asks = Asks()
         self.parser = QueryParser(lexicon, segmenter, self._vocabulary)
         self._vocabulary_cache: Vocabulary | None = None
         self._checked = 0.0
@@ -170,18 +179,50 @@ class SearchEngine:
             answer.date_from, answer.date_to = query.date_range.start, query.date_range.end
         if not query.groups:
             return await self._without_words(query, answer, limit, offset)
+        ask = self.asks.ask(query.text)
+        if ask is not None and query.date_range and query.date_range.precision == "year":
+            # "ปี 2565 กี่คดี" asks for the year's figures: the year is one of its subjects
+            # (a release of the next year may report them), not only when it was news.
+            query.groups.append(self.parser.year_group(query.date_range.start.year))
         needles = _needle_matcher(query.groups)
-        ranked = await self._rank_with_dates(query, answer, needles)
+        ranked = await self._rank_with_dates(query, answer, needles, ask)
         answer.fit = await self.fit(query, ranked[0][0]) if ranked else 0.0
         if ranked and answer.fit < MIN_FIT:
             answer.message = "off_topic"
             return answer
+        if query.newest:
+            ranked = await self._newest_first(query, ranked)
         answer.total = len(ranked)
         answer.capped = len(ranked) >= CANDIDATES
         answer.results = await self._results(ranked[offset:offset + limit], query, needles)
+        if ask is not None and offset == 0 and ranked:
+            answer.facts = await self._facts(ask, ranked[:FACT_SOURCES], query, needles)
         if not ranked:
             answer.message = "no_results"
         return answer
+
+    async def _facts(self, ask: Ask, best: list[tuple[int, float]], query: Query,
+                     needles: TermMatcher[int]) -> list[Fact]:
+        """The answer line (bot/facts.py) from the best releases."""
+        ids = [rowid for rowid, _ in best]
+        releases = await self.index.releases(ids)
+        bodies = await self.index.bodies(ids, limit=SNIPPET_SCAN)
+        sources = [Source(releases[rowid].url, releases[rowid].date,
+                          unsegment(bodies.get(rowid, ""))) for rowid in ids]
+        year = query.date_range is not None and query.date_range.precision == "year"
+        must = [number for number, group in enumerate(query.groups)
+                if year and group.concept is None and group.label.isdigit()]
+        return find_facts(ask, sources, needles, query.weights or [1.0] * len(query.groups),
+                          must)
+
+    async def _newest_first(self, query: Query,
+                            ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """The releases about the question (scored within NEWEST_SHARE of the best),
+        newest first: not every release that mentions its words in passing."""
+        best = ranked[0][1]
+        about = [(rowid, score) for rowid, score in ranked if score >= best * NEWEST_SHARE]
+        dates = await self.index.candidates(rowid for rowid, _ in about)
+        return sorted(about, key=lambda item: (dates[item[0]].date, item[1]), reverse=True)
 
     async def fit(self, query: Query, best: int) -> float:
         """How well the best release fits the question, from 0 to 1 (1: the question
@@ -213,8 +254,8 @@ class SearchEngine:
             wanted &= await self._matching(group.expression)
         return [rowid for rowid in among if rowid in wanted] if groups else []
 
-    async def _rank_with_dates(self, query: Query, answer: Answer,
-                               needles: TermMatcher[int]) -> list[tuple[int, float]]:
+    async def _rank_with_dates(self, query: Query, answer: Answer, needles: TermMatcher[int],
+                               ask: Ask | None) -> list[tuple[int, float]]:
         """Rank within the question's dates: a month or day is a limit, a year a preference.
 
         A bare year often names the subject ("results of 2564") rather than the
@@ -227,6 +268,12 @@ class SearchEngine:
         if found is None:
             return await self._rank(query, needles)
         if found.precision == "year":
+            # A question that asks for a figure, a name... of that year ("ปี 2565 กี่คดี")
+            # wants the release that reports it, often published the next year; other
+            # questions ("IOM 2023") want that year's news first.
+            if ask is not None:
+                return await self._rank(query, needles,
+                                        prefer=(found.start, found.end + _REPORTED_LATER))
             return await self._rank(query, needles, prefer=(found.start, found.end))
         if found.precision == "day":
             days = (found.start, found.end + _REPORTED_WITHIN)

@@ -43,6 +43,8 @@ _MAX_WINDOW = 6
 # typo people make once they make again), until the vocabulary changes.
 _CLOSEST_KEPT = 50_000
 
+# How many close English words are tried for one the index holds.
+_ENGLISH_TRIED = 5
 # The index stems English with Porter (FTS5 "porter"); this is the same algorithm.
 stem = snowballstemmer.stemmer("porter").stemWord
 
@@ -70,7 +72,6 @@ class Speller:
         self.latin_words = {w for v in self.latin_variants for w in v.split()}
         self._thai_vocab: tuple[list[str], list[str]] | None = None
         self._latin_vocab: list[str] | None = None
-        self._english_vocab: list[str] | None = None
         self._vocab_source: dict[str, int] | None = None
         self._closest: dict[str, tuple[float, str | None]] = {}
 
@@ -98,8 +99,7 @@ class Speller:
         if not found and not self.is_name(lowered):
             # Not an English word: the English word the releases use that is closest
             # ("emergancy", whose stem the index knows, is shown as "emergency")...
-            found = process.extractOne(lowered, self._english(), scorer=fuzz.ratio,
-                                       score_cutoff=LEXICON_CUTOFF)
+            found = self._closest_english(lowered)
             if not found and not known:  # ...or any indexed word (stemmed)
                 found = process.extractOne(stem(lowered), self._latin(), scorer=fuzz.ratio,
                                            score_cutoff=VOCABULARY_CUTOFF)
@@ -194,6 +194,7 @@ class Speller:
 
     def warm(self) -> None:
         self._fresh()
+        english_list()
 
     def _fresh(self) -> dict[str, int]:
         counts = self.counts()
@@ -202,7 +203,6 @@ class Speller:
             thai = [t for t in counts if has_thai(t) and len(t) > 2]
             self._thai_vocab = (thai, [strip_tone_marks(t) for t in thai])
             self._latin_vocab = [t for t in counts if is_latin_word(t)]
-            self._english_vocab = None
             self._closest.clear()
         return counts
 
@@ -211,18 +211,26 @@ class Speller:
         assert self._thai_vocab is not None
         return self._thai_vocab
 
-    def _english(self) -> list[str]:
-        """English words the index holds (their stems), for a typo of one."""
+    def _closest_english(self, word: str) -> tuple[str, float, int] | None:
+        """The closest English word to `word` that the index holds (its stem), if close."""
         counts = self._fresh()
-        if self._english_vocab is None:
-            self._english_vocab = sorted(w for w in english_words() if stem(w) in counts)
-        return self._english_vocab
+        for found in process.extract(word, english_list(), scorer=fuzz.ratio,
+                                     score_cutoff=LEXICON_CUTOFF, limit=_ENGLISH_TRIED):
+            if stem(found[0]) in counts:
+                return found
+        return None
 
     def _latin(self) -> list[str]:
         self._fresh()
         assert self._latin_vocab is not None
         return self._latin_vocab
 
+
+
+@functools.cache
+def english_list() -> tuple[str, ...]:
+    """english_words in order, for fuzzy lookups."""
+    return tuple(sorted(english_words()))
 
 
 @functools.cache

@@ -1,0 +1,202 @@
+"""The answer line: the passage of a release that answers a question asking for a
+figure, a name, a date, a place or a rank.
+
+A question asks for one when it holds a question word of ASKS ("กี่", "ใคร",
+"เมื่อไร", "ที่ไหน", "how many", "who", "when", "which tier", ...). The bodies of
+the best releases are read for that kind of answer (a number that is not a date
+or a year, a person's title and name, a date, a place's preposition, a tier),
+and each one is weighed by the question's words around it: the passage must hold
+the question's most telling group (the one of most weight) and half of the
+question's weight, else there is no answer line. Never a guess: a release that
+names the subject but no figure gives none.
+
+Two releases that give different figures for the same thing are both shown, each
+with its date ("3,652" in March, "4,100" in May).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from pythainlp.util.date import thai_abbr_months, thai_full_months
+
+from bot.dates import ENGLISH_MONTHS
+from bot.matcher import TermMatcher
+from bot.summary import ELLIPSIS, cut
+from bot.thai import has_thai
+
+# Question words, by the kind of answer they ask for.
+ASKS: dict[str, tuple[str, ...]] = {
+    "figure": ("กี่", "เท่าไร", "เท่าไหร่", "จำนวนเท่า", "how many", "how much", "number of",
+               "figure", "figures", "statistics", "สถิติ"),
+    "who": ("ใคร", "who", "whom"),
+    "when": ("เมื่อไร", "เมื่อไหร่", "เมื่อใด", "ตอนไหน", "วันไหน", "วันที่เท่าไร", "when",
+             "what date"),
+    "where": ("ที่ไหน", "ที่ใด", "where"),
+    "rank": ("which tier", "what tier", "tier ไหน", "tier อะไร", "เทียร์ไหน", "เทียร์อะไร",
+             "ระดับไหน", "ระดับใด", "ระดับอะไร", "อันดับที่เท่าไร", "อันดับเท่าไร", "ranking",
+             "ranked"),
+}
+# How far around an answer the question's words count (characters each side), and
+# how long the passage shown is.
+_REACH = 160
+_SHOWN = 260
+# The passage must hold this share of the question's weight.
+_MIN_SHARE = 0.5
+# A second figure is shown when its passage weighs this much of the first's.
+_CLOSE = 0.9
+# How many passages at most (a figure and a different one from another release).
+MAX_FACTS = 2
+# How far after a figure what it counts may be written.
+_UNIT_REACH = 40
+
+_TH_MONTHS = "|".join([*map(re.escape, thai_full_months),
+                       *(re.escape(short) for short in thai_abbr_months)])
+_EN_MONTHS = "|".join(name.capitalize() for name in ENGLISH_MONTHS)
+# A date: "24 เมษายน 2566", "15 ต.ค. 63", "24 April 2023", "April 24, 2023".
+_DATE = (rf"\d{{1,2}}\s*(?:{_TH_MONTHS})\s*(?:พ\.ศ\.\s*)?\d{{2,4}}"
+         rf"|\d{{1,2}}\s+(?:{_EN_MONTHS})\s+\d{{4}}|(?:{_EN_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}")
+_ANSWERS: dict[str, re.Pattern[str]] = {
+    # A count or an amount: not a date, a year, a time, a phone number or an ordinal.
+    "figure": re.compile(
+        rf"(?<![\d.,/:])(?<!ที่ )(?<!ครั้งที่ )(?!(?:{_DATE}))"
+        r"(?!(?:19|20|25)\d\d(?![\d,]))\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d/:])"
+        r"|(?<![\d.,/:])(?!(?:19|20|25)\d\d(?![\d,]))\d+(?:\.\d+)?"
+        r"(?=\s*(?:คน|ราย|คดี|แห่ง|ล้าน|พัน|หมื่น|แสน|บาท|ครั้ง|เรื่อง|ประเทศ|ลำ|ศูนย์|"
+        r"people|persons|victims|cases|workers|million|billion|baht|centres|centers|"
+        r"shelters|countries|suspects|%|เปอร์เซ็นต์|ร้อยละ))"),
+    "who": re.compile(
+        r"(?:นาย|นางสาว|นาง|น\.ส\.|ดร\.|พล\.\s?[อทต]\.|พล\.ต\.[อทต]\.|พ\.ต\.[อทต]\.)"
+        r"\s?[\u0e01-\u0e4e]{2,}"
+        r"|\b(?:Mr|Mrs|Ms|Dr|Gen|Pol\.\s?Gen|H\.E)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z-]+)?"),
+    "when": re.compile(_DATE),
+    "where": re.compile(r"(?:ณ|ที่จังหวัด|จังหวัด|อำเภอ|เมือง|\bin|\bat)\s?[\u0e01-\u0e4eA-Z]"),
+    "rank": re.compile(r"(?i:tier|เทียร์)\s*(?:2\s*watch\s*list|[123](?!\d))"),
+}
+
+
+# What a question counts: the Thai classifier after "กี่" ("กี่คดี", "กี่ แห่ง"), or the
+# English noun after "how many" ("how many foreign victims": victims is two words on).
+_UNITS_TH = ("คน", "ราย", "คดี", "แห่ง", "ครั้ง", "ประเทศ", "ลำ", "บาท", "ศูนย์", "เรื่อง",
+             "จังหวัด", "หน่วยงาน", "ฉบับ", "ปี", "เดือน", "วัน")
+_RE_UNIT_AFTER = re.compile(
+    rf"\s*((?:{'|'.join(_UNITS_TH)})|(?:[A-Za-z-]+\s+){{0,2}}?[A-Za-z]+s(?![A-Za-z]))")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A passage that answers the question, and the release it comes from."""
+
+    text: str
+    url: str
+    date: date
+    value: str
+
+    def as_json(self) -> dict[str, str]:
+        return {"text": self.text, "url": self.url, "date": self.date.isoformat()}
+
+
+@dataclass(frozen=True)
+class Ask:
+    """What a question asks for: a kind of answer, and for a count what it counts
+    ("คดี" of "กี่คดี", "victims" of "how many victims"), when it says."""
+
+    kind: str
+    unit: str | None = None
+
+
+class Asks:
+    """Finds what a question asks for."""
+
+    def __init__(self) -> None:
+        self._matcher = TermMatcher((term, kind) for kind, terms in ASKS.items()
+                                    for term in terms)
+
+    def ask(self, text: str) -> Ask | None:
+        """What `text` asks for, if anything; the first question word when it has several."""
+        found = self._matcher.find(text)
+        if not found:
+            return None
+        first = min(found, key=lambda f: f.start)
+        unit = None
+        if first.value == "figure":
+            after = _RE_UNIT_AFTER.match(text, first.end)
+            unit = after.group(1).lower() if after else None
+        return Ask(first.value, unit)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A release as the answer line reads it: where it is, when, and its body."""
+
+    url: str
+    date: date
+    body: str
+
+
+def find_facts(ask: Ask, sources: Sequence[Source], needles: TermMatcher[int],
+               weights: Sequence[float], must: Sequence[int] = ()) -> list[Fact]:
+    """The passages of `sources` (best release first) that answer `ask`, for a
+    question whose groups `needles` finds (valued by their place in `weights`);
+    groups `must` name (the year of "ปี 2565 กี่คดี") are near every answer."""
+    kind = ask.kind
+    pattern = _ANSWERS[kind]
+    total = sum(weights) or 1.0
+    telling = max(range(len(weights)), key=lambda g: weights[g]) if weights else -1
+    found: list[tuple[float, int, Fact]] = []
+    for rank, source in enumerate(sources):
+        best: tuple[float, Fact] | None = None
+        for paragraph in source.body.split("\n"):
+            hits = needles.find(paragraph)
+            if not hits:
+                continue
+            for match in pattern.finditer(paragraph):
+                if ask.unit and not _counts(paragraph, match.end(), ask.unit):
+                    continue
+                near = {hit.value for hit in hits
+                        if hit.end >= match.start() - _REACH and hit.start <= match.end() + _REACH}
+                weight = sum(weights[g] for g in near)
+                if (telling not in near or weight < total * _MIN_SHARE
+                        or not near.issuperset(must)):
+                    continue
+                if best is None or weight > best[0]:
+                    text = _passage(paragraph, match.start(), match.end())
+                    best = (weight, Fact(text, source.url, source.date, match.group().strip()))
+        if best is not None:
+            found.append((best[0], -rank, best[1]))
+    if not found:
+        return []
+    found.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    first = found[0]
+    facts = [first[2]]
+    for weight, _, fact in found[1:]:
+        if len(facts) >= MAX_FACTS or weight < first[0] * _CLOSE:
+            break
+        if kind == "figure" and fact.value != first[2].value and fact.url != first[2].url:
+            facts.append(fact)
+    return facts
+
+
+def _counts(paragraph: str, end: int, unit: str) -> bool:
+    """Whether the figure ending at `end` counts `unit`: the classifier right after it
+    (Thai), or the noun within a few words (English, "3,652 foreign nationals")."""
+    after = paragraph[end:end + _UNIT_REACH].lower()
+    if has_thai(unit):
+        return after.lstrip().startswith(unit)
+    noun = unit.split()[-1]
+    return noun[:-1] in after or noun in after
+
+
+def _passage(paragraph: str, start: int, end: int) -> str:
+    """About _SHOWN characters of `paragraph` around [start, end), cut at spaces."""
+    if len(paragraph) <= _SHOWN:
+        return paragraph
+    left = max(0, start - _SHOWN // 2)
+    if left > 0:
+        space = paragraph.find(" ", left, start)
+        left = space + 1 if space >= 0 else left
+    text = cut(paragraph[left:], _SHOWN)
+    return (ELLIPSIS if left else "") + text

@@ -1,0 +1,104 @@
+"""The answer line (bot/facts.py), questions for the newest, and a year as a topic:
+the passage finder on paragraphs written for the test, then the real engine over
+the index of ../shared/corpus/sample."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.core import Core
+from bot.facts import Ask, Asks, Source, find_facts
+from bot.matcher import TermMatcher
+from bot.message import read_message
+
+TRAFFICKING, YEAR = 0, 1
+NEEDLES = TermMatcher([("ค้ามนุษย์", TRAFFICKING), ("2565", YEAR), ("2022", YEAR)],
+                      prefixes=True)
+WEIGHTS = [1.0, 0.8]
+
+
+def source(body: str, url: str = "https://example.org/1", day: date = date(2023, 11, 14)
+           ) -> Source:
+    return Source(url, day, body)
+
+
+@pytest.mark.parametrize(("question", "kind", "unit"), [
+    ("ปี 2565 ดำเนินคดีค้ามนุษย์กี่คดี", "figure", "คดี"),
+    ("สถานคุ้มครองมีกี่ แห่ง", "figure", "แห่ง"),
+    ("how many foreign victims were rescued", "figure", "foreign victims"),
+    ("ประธานคณะกรรมการคือใคร", "who", None),
+    ("when was the MOU signed", "when", None),
+    ("which tier is Thailand", "rank", None),
+    ("ค้ามนุษย์ เวียดนาม", None, None),
+])
+def test_what_a_question_asks_for(question: str, kind: str | None, unit: str | None) -> None:
+    ask = Asks().ask(question)
+    assert (ask.kind if ask else None) == kind
+    assert (ask.unit if ask else None) == unit
+
+
+def test_the_figure_of_the_year_asked_is_found_with_what_it_counts() -> None:
+    body = ("เจ้าหน้าที่กว่า 50 คน เข้าร่วมประชุมเรื่องการค้ามนุษย์\n"
+            "ผลการดำเนินคดีค้ามนุษย์ ปี 2564 จำนวน 188 คดี และปี 2565 จำนวน 253 คดี")
+    [fact] = find_facts(Ask("figure", "คดี"), [source(body)], NEEDLES, WEIGHTS, must=[YEAR])
+    assert "253 คดี" in fact.text and fact.url == "https://example.org/1"
+    assert fact.as_json() == {"text": fact.text, "url": fact.url, "date": "2023-11-14"}
+
+
+def test_dates_years_and_times_are_no_figures_and_nothing_is_guessed() -> None:
+    body = "วันที่ 24 เมษายน 2565 เวลา 10.00 น. ประชุมเรื่องการค้ามนุษย์ ครั้งที่ 3/2565"
+    assert find_facts(Ask("figure"), [source(body)], NEEDLES, WEIGHTS) == []
+    elsewhere = "ช่วยเหลือผู้เสียหายได้ 40 คน"  # a figure, but not near the subject
+    assert find_facts(Ask("figure"), [source(elsewhere)], NEEDLES, WEIGHTS) == []
+
+
+def test_two_releases_with_different_figures_are_both_shown_with_their_dates() -> None:
+    first = source("ปี 2565 คดีค้ามนุษย์ จำนวน 253 คดี", "https://example.org/a",
+                   date(2023, 11, 14))
+    second = source("ปี 2565 คดีค้ามนุษย์ จำนวน 250 คดี", "https://example.org/b",
+                    date(2023, 3, 1))
+    facts = find_facts(Ask("figure", "คดี"), [first, second], NEEDLES, WEIGHTS)
+    assert [f.value for f in facts] == ["253", "250"]
+    assert [f.date for f in facts] == [date(2023, 11, 14), date(2023, 3, 1)]
+
+
+async def test_a_count_question_opens_with_the_passage_that_answers_it(
+        sample_core: Core) -> None:
+    answer = await sample_core.ask(read_message("สถานคุ้มครองผู้เสียหายมีกี่แห่ง"))
+    data = answer.as_json()
+    fact = data["answer"]
+    assert isinstance(fact, dict) and "8 แห่ง" in fact["text"]
+    assert fact["url"].startswith("https://www.thaigov.go.th/") and fact["date"]
+
+
+async def test_a_tier_question_is_answered_from_the_release_of_that_year(
+        sample_core: Core) -> None:
+    answer = await sample_core.ask(read_message("ไทยอยู่ Tier ไหน ปี 2565"))
+    assert answer.facts and "Tier 2" in answer.facts[0].text
+    assert answer.facts[0].date.year == 2022
+
+
+async def test_a_plain_search_has_no_answer_line(sample_core: Core) -> None:
+    answer = await sample_core.ask(read_message("ค้ามนุษย์ เวียดนาม"))
+    assert answer.results and answer.facts == [] and "answer" not in answer.as_json()
+
+
+async def test_latest_lists_the_releases_about_it_newest_first(sample_core: Core) -> None:
+    answer = await sample_core.ask(read_message("ข่าวค้ามนุษย์ล่าสุด"), limit=10)
+    days = [r.date for r in answer.results]
+    assert len(days) >= 3 and days == sorted(days, reverse=True)
+    plain = await sample_core.ask(read_message("ข่าวค้ามนุษย์"), limit=10)
+    assert [r.date for r in plain.results] != sorted(days, reverse=True)
+
+
+async def test_a_year_is_a_subject_of_a_question_asking_for_its_figures(
+        sample_core: Core) -> None:
+    asking = await sample_core.engine.parse(read_message("ปี 2565 ดำเนินคดีค้ามนุษย์กี่คดี"))
+    await sample_core.engine.search(asking)
+    [year] = [g for g in asking.groups if g.label == "2022"]
+    assert year.needles == ("2565", "2022")  # Buddhist and common era alike
+    news = await sample_core.engine.parse(read_message("IOM 2023"))
+    await sample_core.engine.search(news)
+    assert all(g.label != "2023" for g in news.groups)  # there, only when it was news
