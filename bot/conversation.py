@@ -38,6 +38,10 @@ MAX_SUBSCRIPTIONS = 20
 MAX_SUBSCRIPTION_CHARS = 100
 # Inline offsets are ours (next_offset), but arrive as text: small numbers only.
 _MAX_OFFSET_DIGITS = 5
+# How long a chat's last question is kept in memory for a follow-up ("แล้วปี 2567
+# ล่ะ"), and for how many chats at most (the oldest are forgotten first).
+FOLLOW_UP_WORTH = timedelta(minutes=10)
+_FOLLOW_UP_CHATS = 10_000
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,9 @@ class Conversation:
     def __init__(self, core: Core, bot_username: str = "atbot") -> None:
         self.core = core
         self.replies = Replies(core.strings, core.describe, core.speaking, bot_username)
+        # Each chat's last question, with when it was asked: in memory only, for
+        # FOLLOW_UP_WORTH, never stored (and never one from someone in danger).
+        self._last: dict[int, tuple[datetime, str]] = {}
 
     # --- language ----------------------------------------------------------------
 
@@ -106,7 +113,11 @@ class Conversation:
         card whose key is `card_sent` left out (card_first sent it)."""
         message = self.core.read(text)
         lang = await self.language(user, message)
+        merged = self._follow_up(user, text)
+        if merged is not None:
+            message = self.core.read(merged)
         answer = await self.core.ask(message, limit=PAGE_SIZE, reader=lang)
+        self._remember(user, answer)
         key = ""
         # A message from someone in danger, or telling what they go through, is never
         # stored, not even without an id.
@@ -114,6 +125,25 @@ class Conversation:
             key = await self.core.save_search(answer.query)
         replies = self.replies.answer(answer, lang, key)
         return [r for r in replies if not (card_sent and r.card == card_sent)]
+
+    def _follow_up(self, user: User, text: str) -> str | None:
+        """The chat's last question with the change `text` asks for, if it is a
+        follow-up asked within FOLLOW_UP_WORTH."""
+        last = self._last.get(_chat_key(user))
+        if last is None or datetime.now(UTC) - last[0] > FOLLOW_UP_WORTH:
+            return None
+        return self.core.follow_up(last[1], text)
+
+    def _remember(self, user: User, answer: Answer) -> None:
+        """Keep a search for a follow-up; forget the chat's question after a message
+        from someone who needs help."""
+        key = _chat_key(user)
+        self._last.pop(key, None)
+        if answer.intent != "search" or not answer.results:
+            return
+        if len(self._last) >= _FOLLOW_UP_CHATS:
+            self._last.pop(next(iter(self._last)))
+        self._last[key] = (datetime.now(UTC), answer.query)
 
     def needs_help(self, text: str) -> bool:
         """Whether a message calls for a help card (it is answered first)."""
@@ -359,3 +389,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("about", Conversation.about),
     Command("forget", Conversation.forget),
 )
+
+
+def _chat_key(user: User) -> int:
+    """Whose last question a follow-up continues: the chat's (the user's in `atbot
+    chat`, which has neither: 0)."""
+    if user.chat is not None:
+        return user.chat.id
+    return user.id if user.id is not None else 0

@@ -18,6 +18,7 @@ import json
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from itertools import zip_longest
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,7 @@ from bot.answers import Answer, Result
 from bot.cards import HelpCard, PartnerCard
 from bot.config import Settings
 from bot.data import Data
+from bot.followup import FollowUps
 from bot.helplines import HelpChannel
 from bot.i18n import REGIONAL_LANGS, Strings
 from bot.index import ReleaseIndex, Stats
@@ -106,9 +108,22 @@ class Core:
     def strings(self) -> Strings:
         return self.data.strings
 
+    @cached_property
+    def follow_ups(self) -> FollowUps:
+        return FollowUps(self.engine.parser, self.data.lexicon, self.engine.segmenter)
+
     def read(self, text: str) -> Message:
         """A message as every reader of questions takes it (bot/message.py)."""
         return read_message(text)
+
+    def follow_up(self, previous: str, text: str) -> str | None:
+        """`text` as a follow-up of the question `previous` ("แล้วปี 2567 ล่ะ"): that
+        question with the change; None when `text` is a question of its own or
+        someone who needs help (bot/followup.py)."""
+        need = self._need(self.read(text))
+        if need.distress or need.situations or need.hotline:
+            return None
+        return self.follow_ups.merge(previous, text)
 
     def describe(self, concepts: Iterable[str], lang: str) -> str:
         """What a release is about, from the concepts recognised in it."""

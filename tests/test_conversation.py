@@ -196,3 +196,27 @@ async def test_telegram_language_codes_pick_the_interface(sample_core: Core) -> 
     assert await talk.language(User(13, "zh-hans")) == "zh"
     assert await talk.language(User(13, "in")) == "id"
     assert await talk.language(User(13, "de")) == "en"
+
+
+async def test_a_follow_up_changes_only_the_year_or_the_country_of_the_last_question(
+        sample_core: Core) -> None:
+    talk = Conversation(sample_core)
+    await talk.message("ค้ามนุษย์ เวียดนาม 2566", User(7, "th"))
+    [reply] = await talk.message("แล้วปี 2567 ล่ะ", User(7, "th"))
+    assert reply.plain.startswith("ข่าวที่ตรงกับ “ค้ามนุษย์ เวียดนาม ปี 2567”")
+    await talk.message("trafficking victims Vietnam", User(7, "en"))
+    [reply] = await talk.message("and Cambodia?", User(7, "en"))
+    assert reply.plain.startswith("Releases for “trafficking victims Cambodia”")
+    # Another chat has no last question; a message that is a question of its own is one.
+    [other] = await talk.message("and Cambodia?", User(8, "en"))
+    assert "trafficking victims" not in other.plain.split("\n")[0]
+    [own] = await talk.message("IOM cooperation 2024", User(7, "en"))
+    assert "Cambodia" not in own.plain.split("\n")[0]
+
+
+async def test_a_plea_is_never_kept_for_a_follow_up(sample_core: Core) -> None:
+    talk = Conversation(sample_core)
+    await talk.message("ค้ามนุษย์ เวียดนาม", User(9, "th"))
+    await talk.message("ช่วยด้วย ถูกขังอยู่", User(9, "th"))
+    [reply] = await talk.message("แล้วปี 2567 ล่ะ", User(9, "th"))
+    assert "เวียดนาม" not in reply.plain.split("\n")[0]
