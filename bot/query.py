@@ -51,6 +51,8 @@ _RANKED_ALTERNATIVES = 4
 # Words that ask for the newest news on a subject ("who is" asks who is now).
 RECENCY_TERMS = ("ล่าสุด", "ตอนนี้", "ปัจจุบัน", "ขณะนี้", "คือใคร", "latest", "newest", "current",
                  "currently", "now", "recent", "recently", "who is", "who's")
+# Words that ask for the releases on a subject in order of time.
+TIMELINE_TERMS = ("ลำดับเหตุการณ์", "ไทม์ไลน์", "timeline", "chronology")
 # Buddhist era = common era + 543 (2568 = 2025).
 BE_OFFSET = 543
 
@@ -94,6 +96,8 @@ class Query:
     stopwords_only: bool = False
     # The question asks for the newest ("ล่าสุด", "latest", "who is"): newest first.
     newest: bool = False
+    # The question asks for a timeline ("ลำดับเหตุการณ์", "timeline"): oldest first, by month.
+    timeline: bool = False
     # How much each group counts (its rarity in the index), set when ranking.
     weights: list[float] = field(default_factory=list)
 
@@ -155,6 +159,7 @@ class QueryParser:
                                lambda word: bool(self._other_script_names(word)))
         self._phrases: dict[str, str] = {}
         self._recency = TermMatcher((term, term) for term in RECENCY_TERMS)
+        self._timeline = TermMatcher((term, term) for term in TIMELINE_TERMS)
 
     def warm(self) -> None:
         """Load the romanisation model and the speller's views of the vocabulary."""
@@ -169,6 +174,10 @@ class QueryParser:
         query = Query(text=text, lang=message.lang or QUERY_LANG,
                       date_range=find_date_range(text))
         rest = query.date_range.rest if query.date_range else text
+        # "ล่าสุด", "timeline"...: how to list the answer, not what to search for.
+        recency, timeline = self._recency.find(rest), self._timeline.find(rest)
+        query.newest, query.timeline = bool(recency), bool(timeline)
+        rest = _blank(rest, [(found.start, found.end) for found in [*recency, *timeline]])
         in_index_language = query.lang in INDEX_LANGS
         spelling = self.speller.correct(rest) if in_index_language else Spelling(rest)
         query.corrections = spelling.corrections
@@ -178,9 +187,7 @@ class QueryParser:
             self._add(query, self.concept_group(mention.value))
             leftover[mention.start:mention.end] = " " * (mention.end - mention.start)
         words = list(dict.fromkeys(self._words("".join(leftover)))) if in_index_language else []
-        recency = self._recency.values(text)
-        query.newest = bool(recency)
-        content = [w for w in words if w not in self.lexicon.stopwords and w not in recency]
+        content = [w for w in words if w not in self.lexicon.stopwords]
         query.stopwords_only = bool(words) and not content and not query.groups
         for word in content:
             self._add(query, self._word_group(word))
@@ -254,3 +261,10 @@ class QueryParser:
             return [run]
         return pieces
 
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the [start, end) spans made spaces."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)

@@ -107,6 +107,18 @@ def format_date(day: date, lang: str) -> str:
     return f"{day:%d/%m/%Y}"
 
 
+def format_month(day: date, lang: str) -> str:
+    """The month of `day`, as format_date writes it ("ก.ย. 2567", "Sep 2024", "2024年9月",
+    "09/2024")."""
+    if lang == "th":
+        return thai_strftime(datetime(day.year, day.month, day.day), "%b %Y")
+    if lang == "en":
+        return f"{day:%b} {day.year}"
+    if lang == "zh":
+        return f"{day.year}年{day.month}月"
+    return f"{day:%m/%Y}"
+
+
 def _piece_html(piece: Piece) -> str:
     if isinstance(piece, Bold):
         return f"<b>{html.escape(piece.text, quote=False)}</b>"

@@ -40,8 +40,10 @@ from bot.render import (
     Reply,
     fit,
     format_date,
+    format_month,
 )
 from bot.state import PendingAlert, Subscription
+from bot.summary import cut
 
 PAGE_SIZE = 3
 PARTNERS_PAGE_SIZE = 8
@@ -50,6 +52,8 @@ QUERY_SHOWN_CHARS = 60
 EXAMPLES = 3
 # ...and a reply to a question off the releases' topics.
 OFF_TOPIC_EXAMPLES = 2
+# A timeline's titles are cut to this length (twenty lines fit one message).
+TIMELINE_TITLE_CHARS = 110
 # The deep-link payload that opens the bot on its help card (t.me/<bot>?start=hotline).
 HOTLINE_START = "hotline"
 # Room kept at the end of a message for the help footer (its longest is ~150).
@@ -160,6 +164,8 @@ class Replies:
 
     def results(self, answer: Answer, lang: str, key: str = "") -> Reply:
         """A page of results; `key` names the saved search for the page buttons."""
+        if answer.intent == "timeline" and answer.results:
+            return self.timeline(answer, lang)
         paragraphs: list[Paragraph] = []
         if isinstance(answer.card, PartnerCard) and answer.offset == 0:
             paragraphs += self._partner_paragraphs(answer.card, lang)
@@ -194,6 +200,21 @@ class Replies:
     def _examples(self, lang: str, count: int) -> list[list[Button]]:
         return [[Button(self.text(f"example_{n + 1}", lang), RunExample(lang, n))]
                 for n in range(count)]
+
+    def timeline(self, answer: Answer, lang: str) -> Reply:
+        """The releases about a subject by month, oldest first, a line each."""
+        paragraphs: list[Paragraph] = [[Bold(self.text(
+            "timeline_header", lang, query=answer.query[:QUERY_SHOWN_CHARS],
+            count=len(answer.results)))]]
+        month = ""
+        for result in answer.results:
+            shown = format_month(result.date, lang)
+            if shown != month:
+                month = shown
+                paragraphs += [[""], [Bold(month)]]
+            paragraphs.append([f"{format_date(result.date, lang)} · ",
+                               Link(cut(result.title, TIMELINE_TITLE_CHARS), result.url)])
+        return Reply(fit(paragraphs), self.hotline_row(lang))
 
     def latest(self, answer: Answer, lang: str) -> Reply:
         """A page of the newest releases."""

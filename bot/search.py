@@ -84,6 +84,8 @@ MIN_FIT = 0.7
 SPECIFIC_DOCS = 60
 # How many of the best releases are read for an answer line.
 FACT_SOURCES = 5
+# A timeline shows at most this many releases (the newest of those about it).
+TIMELINE_MAX = 20
 # A question asking for the newest lists, newest first, the releases scored at least
 # this share of the best one.
 NEWEST_SHARE = 0.75
@@ -190,8 +192,11 @@ class SearchEngine:
         if ranked and answer.fit < MIN_FIT:
             answer.message = "off_topic"
             return answer
-        if query.newest:
-            ranked = await self._newest_first(query, ranked)
+        if query.timeline and ranked:
+            ranked = await self._timeline(query, ranked)
+            answer.intent, answer.offset, offset, limit = "timeline", 0, 0, TIMELINE_MAX
+        elif query.newest and ranked:
+            ranked = await self._about(ranked)
         answer.total = len(ranked)
         answer.capped = len(ranked) >= CANDIDATES
         answer.results = await self._results(ranked[offset:offset + limit], query, needles)
@@ -215,8 +220,18 @@ class SearchEngine:
         return find_facts(ask, sources, needles, query.weights or [1.0] * len(query.groups),
                           must)
 
-    async def _newest_first(self, query: Query,
-                            ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    async def _timeline(self, query: Query,
+                        ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """The TIMELINE_MAX best releases that hold every subject of the question
+        ("matching"), oldest first (those about it when none holds them all)."""
+        scores = dict(ranked)
+        held = await self.matching(query, [rowid for rowid, _ in ranked])
+        chosen = [(rowid, scores[rowid]) for rowid in held][:TIMELINE_MAX] \
+            or (await self._about(ranked))[:TIMELINE_MAX]
+        dates = await self.index.candidates(rowid for rowid, _ in chosen)
+        return sorted(chosen, key=lambda item: dates[item[0]].date)
+
+    async def _about(self, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
         """The releases about the question (scored within NEWEST_SHARE of the best),
         newest first: not every release that mentions its words in passing."""
         best = ranked[0][1]

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from bot.conversation import Conversation
 from bot.core import Core
 from bot.facts import Ask, Asks, Source, find_facts
 from bot.matcher import TermMatcher
@@ -102,3 +103,17 @@ async def test_a_year_is_a_subject_of_a_question_asking_for_its_figures(
     news = await sample_core.engine.parse(read_message("IOM 2023"))
     await sample_core.engine.search(news)
     assert all(g.label != "2023" for g in news.groups)  # there, only when it was news
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("ลำดับเหตุการณ์ ค้ามนุษย์ เวียดนาม", "th"), ("timeline trafficking Myanmar", "en"),
+])
+async def test_a_timeline_lists_the_releases_by_month_oldest_first(
+        sample_core: Core, question: str, lang: str) -> None:
+    answer = await sample_core.ask(read_message(question))
+    days = [r.date for r in answer.results]
+    assert answer.intent == "timeline" and len(days) >= 2 and days == sorted(days)
+    [reply] = Conversation(sample_core).replies.answer(answer, lang)
+    lines = reply.plain.split("\n")
+    assert lines[0].startswith(("ลำดับเหตุการณ์:", "Timeline:"))
+    assert sum(" · " in line and "https://" in line for line in lines) == len(days)
