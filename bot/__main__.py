@@ -1,4 +1,4 @@
-"""The `atbot` command line: run, chat, ask, ingest, feeds, update, stats.
+"""The `atbot` command line: run, chat, ask, ingest, feeds, update, backup, restore, stats.
 
 `atbot ...` and `python -m bot ...` are the same program.
 """
@@ -14,6 +14,7 @@ import re
 import secrets
 import sqlite3
 import sys
+import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from contextlib import asynccontextmanager, nullcontext
 from pathlib import Path
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from bot import __version__
+from bot.backup import Copied, backup, restore
 from bot.chat import run_chat
 from bot.config import ConfigError, Settings, TelegramSettings
 from bot.conversation import Conversation
@@ -107,6 +109,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_feed_commands(commands)
 
+    saving = commands.add_parser(
+        "backup", help="copy the index and the people state, even while the bot runs",
+        description="Writes a consistent copy of the index to FILE and of the people state "
+        "to FILE's name with .state (backup.sqlite3 -> backup.state.sqlite3).")
+    saving.add_argument("file", metavar="FILE", type=Path)
+    _add_db(saving)
+    saving.set_defaults(run=run_backup)
+    putting = commands.add_parser(
+        "restore", help="check a backup and put it back (stop the bot first)")
+    putting.add_argument("file", metavar="FILE", type=Path)
+    _add_db(putting)
+    putting.set_defaults(run=run_restore)
+
     stats = commands.add_parser("stats", help="what the index holds")
     stats.add_argument("--json", action="store_true", help="print one JSON object")
     _add_db(stats)
@@ -151,7 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         data = load_data(settings.data_dir)
         if args.command == "run":
             return run_bot(args, settings, data)
-        if args.command != "ingest":
+        if args.command not in ("ingest", "restore"):  # these two make the index
             settings.check_index_exists()
         run: Command = args.run
         return asyncio.run(run(args, settings, data))
@@ -374,6 +389,26 @@ async def run_terminal_chat(args: argparse.Namespace, settings: Settings, data: 
     finally:
         await core.close()
     return 0
+
+
+async def run_backup(args: argparse.Namespace, settings: Settings, _data: Data) -> int:
+    started = time.monotonic()
+    copied = await asyncio.to_thread(backup, settings.db_path, settings.state_path, args.file)
+    _print_copied("backed up", copied, time.monotonic() - started)
+    return 0
+
+
+async def run_restore(args: argparse.Namespace, settings: Settings, _data: Data) -> int:
+    started = time.monotonic()
+    copied = await asyncio.to_thread(restore, args.file, settings.db_path, settings.state_path)
+    _print_copied("restored", copied, time.monotonic() - started)
+    return 0
+
+
+def _print_copied(done: str, copied: Copied, seconds: float) -> None:
+    for path, size in copied.files:
+        print(f"{done}: {path} ({size / 1_048_576:.1f} MB)")
+    print(f"in {seconds:.1f} s")
 
 
 async def run_stats(args: argparse.Namespace, settings: Settings, data: Data) -> int:
