@@ -30,8 +30,8 @@ from bot.thai import has_thai
 
 # Question words, by the kind of answer they ask for.
 ASKS: dict[str, tuple[str, ...]] = {
-    "figure": ("กี่", "เท่าไร", "เท่าไหร่", "จำนวนเท่า", "how many", "how much", "number of",
-               "figure", "figures", "statistics", "สถิติ"),
+    "figure": ("กี่", "เท่าไร", "เท่าไหร่", "จำนวนเท่า", "เฉลี่ย", "how many", "how much",
+               "number of", "average", "total", "figure", "figures", "statistics", "สถิติ"),
     "who": ("ใคร", "who", "whom"),
     "when": ("เมื่อไร", "เมื่อไหร่", "เมื่อใด", "ตอนไหน", "วันไหน", "วันที่เท่าไร", "when",
              "what date"),
@@ -186,6 +186,8 @@ def _counts(paragraph: str, end: int, unit: str) -> bool:
     after = paragraph[end:end + _UNIT_REACH].lower()
     if has_thai(unit):
         return after.lstrip().startswith(unit)
+    if has_thai(after):
+        return True  # an English question about a Thai release: its words are Thai
     noun = unit.split()[-1]
     return noun[:-1] in after or noun in after
 
