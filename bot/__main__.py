@@ -100,6 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--secret-token", metavar="TOKEN",
                      help="webhook secret checked on every request (default: "
                      "$TELEGRAM_WEBHOOK_SECRET, else a new random one)")
+    run.add_argument("--metrics-port", type=int, metavar="N",
+                     help="when polling, serve /healthz and /metrics on this port (a webhook "
+                     "serves them on its own port)")
+    run.add_argument("--metrics-listen", default="127.0.0.1", metavar="ADDRESS",
+                     help="address the metrics server listens on (default %(default)s)")
     _add_db(run)
 
     chat = commands.add_parser("chat", help="talk to the bot in this terminal (no token needed)")
@@ -357,9 +362,12 @@ def run_bot(args: argparse.Namespace, settings: Settings, data: Data) -> int:
 def _serve(application: Application[Any, Any, Any, Any, Any, Any],
            args: argparse.Namespace) -> None:
     """Poll, or serve the webhook, until a stop signal."""
-    from bot.app import allowed_updates
+    from bot.app import allowed_updates, close_bot, open_bot
+    from bot.web import run_webhook
 
     if not args.webhook:
+        application.bot_data["metrics_port"] = args.metrics_port
+        application.bot_data["metrics_listen"] = args.metrics_listen
         application.run_polling(allowed_updates=allowed_updates())
         return
     url = urlparse(args.webhook)
@@ -370,10 +378,9 @@ def _serve(application: Application[Any, Any, Any, Any, Any, Any],
               or secrets.token_urlsafe(32))
     if not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret):
         raise ConfigError("the webhook secret may only hold A-Z, a-z, 0-9, _ and - (1-256)")
-    application.run_webhook(
-        listen=args.listen, port=args.port, url_path=url.path.lstrip("/"),
-        webhook_url=args.webhook, secret_token=secret, allowed_updates=allowed_updates(),
-    )
+    run_webhook(application, listen=args.listen, port=args.port, url=args.webhook,
+                path=url.path, secret=secret, allowed_updates=allowed_updates(),
+                opened=open_bot, closed=close_bot)
 
 
 async def _check_index(settings: Settings, data: Data) -> None:

@@ -5,6 +5,8 @@ known (group messages are answered when they mention it).
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 
 from telegram import BotCommand, LinkPreviewOptions, Update, User
@@ -14,13 +16,14 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    ContextTypes,
     Defaults,
     InlineQueryHandler,
     MessageHandler,
     TypeHandler,
     filters,
 )
-from telegram.request import HTTPXRequest
+from tornado.httpserver import HTTPServer
 
 from bot.actions import ACTIONS, ShowHotline
 from bot.alerts import CHECK_SECONDS
@@ -30,11 +33,13 @@ from bot.core import open_core
 from bot.data import Data
 from bot.fetch import FetchPolicy
 from bot.i18n import BASE_LANG, LANGS
-from bot.limiter import ResilientRateLimiter, UrgentFirst, WatchedBot
+from bot.limiter import ObservedRequest, ResilientRateLimiter, UrgentFirst, WatchedBot
+from bot.metrics import HEARTBEAT_SECONDS, REPLIES, TELEGRAM
 from bot.replies import HOTLINE_START
+from bot.web import observe_index, web_app
 from handlers.alerts import read_feeds, resend_help_cards, send_alerts
 from handlers.buttons import answer_stale_button, button_handler
-from handlers.commands import answer_unknown_command, command_handler
+from handlers.commands import answer_unknown_command, command_handler, status_handler
 from handlers.errors import report_error
 from handlers.inline import answer_inline_query
 from handlers.messages import (
@@ -61,6 +66,8 @@ CONNECT_TIMEOUT = 10.0
 CONNECTIONS = 256
 # Seconds from start to the first feed update (then every ATBOT_FEED_MINUTES).
 FIRST_FEED_UPDATE = 60.0
+# Seconds between refreshes of the index gauges (and heartbeats to Telegram).
+OBSERVE_SECONDS = 60.0
 # Seconds a stopping bot gives the updates it is still handling (a stop must take
 # under 10 s even with the Bot API unreachable).
 STOP_GRACE = 3.0
@@ -86,14 +93,14 @@ def build_application(settings: Settings, telegram: TelegramSettings,
     added once the bot knows its own name (`add_handlers`, at start-up)."""
     limiter = ResilientRateLimiter(flood_limits=telegram.rate_limit)
     # Long enough for a slow Bot API: a send given up on too soon is sent twice.
-    request = HTTPXRequest(connection_pool_size=CONNECTIONS, read_timeout=SEND_TIMEOUT,
-                           write_timeout=SEND_TIMEOUT, connect_timeout=CONNECT_TIMEOUT,
-                           pool_timeout=SEND_TIMEOUT)
+    request = ObservedRequest(connection_pool_size=CONNECTIONS, read_timeout=SEND_TIMEOUT,
+                              write_timeout=SEND_TIMEOUT, connect_timeout=CONNECT_TIMEOUT,
+                              pool_timeout=SEND_TIMEOUT)
     base_url = telegram.base_url or "https://api.telegram.org/bot"
     bot = WatchedBot(
         telegram.token, base_url=base_url,
         base_file_url=base_url.replace("/bot", "/file/bot", 1),
-        request=request, get_updates_request=HTTPXRequest(connect_timeout=CONNECT_TIMEOUT),
+        request=request, get_updates_request=ObservedRequest(connect_timeout=CONNECT_TIMEOUT),
         defaults=Defaults(parse_mode=ParseMode.HTML,
                           link_preview_options=LinkPreviewOptions(is_disabled=True)),
         rate_limiter=limiter,
@@ -103,14 +110,16 @@ def build_application(settings: Settings, telegram: TelegramSettings,
         ApplicationBuilder().bot(bot)
         .application_class(AtbotApplication)
         .concurrent_updates(updates)
-        .post_init(_open)
-        .post_shutdown(_close)
+        .post_init(open_bot)
+        .post_shutdown(close_bot)
         .build()
     )
     limiter.on_token_refused = lambda: _token_refused(application)
     updates.is_urgent = lambda update: _urgent(application, update)
     bot.watch(limiter.on_token_refused)
     application.bot_data["settings"] = settings
+    application.bot_data["healthy_seconds"] = telegram.healthy_seconds
+    application.bot_data["admins"] = telegram.admins
     application.bot_data["data"] = data
     application.bot_data["fetch_policy"] = FetchPolicy(settings.user_agent)
     return application
@@ -138,7 +147,10 @@ def _token_refused(application: Application) -> None:  # type: ignore[type-arg]
     if application.bot_data.get("token_refused"):
         return  # stopping already (the last getUpdates of the shutdown is refused too)
     application.bot_data["token_refused"] = True
-    if application.running:
+    stop = application.bot_data.get("stop")
+    if isinstance(stop, asyncio.Event):  # the webhook server (bot/web.py) runs the bot
+        stop.set()
+    elif application.running:
         application.stop_running()
 
 
@@ -151,6 +163,9 @@ def add_handlers(application: Application, bot: User) -> None:  # type: ignore[t
     application.add_handler(TypeHandler(Update, log_update_end), group=1)
     new = filters.UpdateType.MESSAGE
     application.add_handlers([command_handler(command) for command in COMMANDS])
+    admins = application.bot_data.get("admins", frozenset())
+    if admins:
+        application.add_handler(status_handler(admins))
     application.add_handler(MessageHandler(new & filters.COMMAND & filters.ChatType.PRIVATE,
                                            answer_unknown_command))
     # Text, or the caption of a photo, video or document: read the same way.
@@ -169,14 +184,17 @@ def add_handlers(application: Application, bot: User) -> None:  # type: ignore[t
     application.add_error_handler(report_error)
 
 
-async def _open(application: Application) -> None:  # type: ignore[type-arg]
+async def open_bot(application: Application) -> None:  # type: ignore[type-arg]
     """Open the index and the state, add the handlers, register the command menus."""
     data: Data = application.bot_data["data"]
     core = await open_core(application.bot_data["settings"], data)
     application.bot_data["core"] = core
+    application.bot_data["lead"] = await core.lead()
     await core.warm()
     await core.start_alerts()
-    application.bot_data["conversation"] = Conversation(core, application.bot.username)
+    talk = Conversation(core, application.bot.username)
+    talk.answered = lambda intent: REPLIES.labels(intent).inc()
+    application.bot_data["conversation"] = talk
     add_handlers(application, application.bot.bot)
     schedule_jobs(application, application.bot_data["settings"])
     for lang in (None, *LANGS):
@@ -189,6 +207,7 @@ async def _open(application: Application) -> None:  # type: ignore[type-arg]
             # Only the command menu is missing then: the bot answers all the same.
             logger.warning("command list (%s) not registered: %s", shown, error)
     stats = await core.stats()
+    await _serve_metrics(application)
     logger.info("atbot is up as @%s with %d releases", application.bot.username, stats.releases)
 
 
@@ -199,6 +218,8 @@ def schedule_jobs(application: Application, settings: Settings) -> None:  # type
     if jobs is None:
         raise RuntimeError("python-telegram-bot was installed without its job-queue extra")
     jobs.run_once(resend_help_cards, when=0, name="held help cards")
+    jobs.run_repeating(_observe, interval=OBSERVE_SECONDS, first=1.0, name="observe",
+                       job_kwargs={"max_instances": 1, "coalesce": True})
     jobs.run_repeating(send_alerts, interval=CHECK_SECONDS, first=CHECK_SECONDS / 2,
                        name="alerts", job_kwargs={"max_instances": 1, "coalesce": True})
     seconds = settings.feed_minutes * 60
@@ -206,7 +227,32 @@ def schedule_jobs(application: Application, settings: Settings) -> None:  # type
                        name="feeds", job_kwargs={"max_instances": 1, "coalesce": True})
 
 
-async def _close(application: Application) -> None:  # type: ignore[type-arg]
+async def _observe(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The index gauges; and, when no Bot API call succeeded for a while (a webhook
+    bot with nothing to do), a getMe, so /healthz knows Telegram is reachable."""
+    await observe_index(context.application)
+    if TELEGRAM.seconds_ago() > HEARTBEAT_SECONDS:
+        with contextlib.suppress(TelegramError):
+            await context.bot.get_me()
+
+
+async def _serve_metrics(application: Application) -> None:  # type: ignore[type-arg]
+    """/healthz and /metrics on --metrics-port, when polling (a webhook serves them)."""
+    port = application.bot_data.get("metrics_port")
+    if port:
+        server = HTTPServer(web_app(application))
+        server.listen(port, application.bot_data.get("metrics_listen", "127.0.0.1"))
+        application.bot_data["metrics_server"] = server
+        logger.info("metrics and health on port %d: /metrics, /healthz", port)
+
+
+async def close_bot(application: Application) -> None:  # type: ignore[type-arg]
+    server = application.bot_data.pop("metrics_server", None)
+    if server is not None:
+        server.stop()
+    lead = application.bot_data.pop("lead", None)
+    if lead is not None:
+        await lead.close()
     core = application.bot_data.pop("core", None)
     if core is not None:
         await core.close()

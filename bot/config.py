@@ -75,6 +75,9 @@ class Settings:
     data_dir: Path
     state_path: Path
     contact_url: str = ""
+    # ATBOT_STATE_URL: the people state in PostgreSQL (bot/state_pg.py) instead of
+    # the SQLite file at state_path.
+    state_url: str = ""
     feed_minutes: float = DEFAULT_FEED_MINUTES
     github_api: str = GITHUB_API
     # Whether the index path was chosen (--db, ATBOT_DB): only the default one is
@@ -92,6 +95,7 @@ class Settings:
             data_dir=Path(data_dir).expanduser() if data_dir else bundled_data_dir(),
             state_path=Path(state).expanduser() if state else state_path_beside(db_path),
             contact_url=_contact_url(),
+            state_url=_state_url(),
             feed_minutes=_feed_minutes(),
             github_api=os.environ.get("ATBOT_GITHUB_API", "").strip().rstrip("/") or GITHUB_API,
             db_chosen=bool(chosen),
@@ -134,6 +138,14 @@ def _feed_minutes() -> float:
     return minutes
 
 
+def _state_url() -> str:
+    url = os.environ.get("ATBOT_STATE_URL", "").strip()
+    if url and not url.startswith(("postgresql://", "postgres://")):
+        raise ConfigError("ATBOT_STATE_URL is a PostgreSQL address such as "
+                          "postgresql://atbot:PASSWORD@localhost/atbot")
+    return url
+
+
 def state_path_beside(db_path: Path) -> Path:
     """atbot.state.sqlite3 for atbot.sqlite3: people's state next to the index."""
     return db_path.with_name(f"{db_path.stem}.state{db_path.suffix or '.sqlite3'}")
@@ -146,6 +158,10 @@ class TelegramSettings:
     token: str
     base_url: str | None
     rate_limit: bool = True
+    # /healthz is 503 when no Bot API call succeeded for this long (ATBOT_HEALTHY_SECONDS).
+    healthy_seconds: float = 180.0
+    # Telegram user ids allowed /status (ATBOT_ADMINS, comma-separated).
+    admins: frozenset[int] = frozenset()
 
     @classmethod
     def from_env(cls) -> TelegramSettings:
@@ -161,4 +177,13 @@ class TelegramSettings:
         rate_limit = os.environ.get("ATBOT_RATE_LIMIT", "").strip().lower()
         if rate_limit not in ("", "on", "off"):
             raise ConfigError(f"ATBOT_RATE_LIMIT is on (the default) or off, not {rate_limit!r}")
-        return cls(token=token, base_url=base_url, rate_limit=rate_limit != "off")
+        healthy = os.environ.get("ATBOT_HEALTHY_SECONDS", "").strip() or "180"
+        if not healthy.isdigit() or not 1 <= int(healthy) <= 86_400:
+            raise ConfigError(f"ATBOT_HEALTHY_SECONDS is whole seconds, 1 to 86400, not "
+                              f"{healthy!r}")
+        admins = [a.strip() for a in os.environ.get("ATBOT_ADMINS", "").split(",") if a.strip()]
+        if not all(a.isdigit() for a in admins):
+            raise ConfigError("ATBOT_ADMINS is Telegram user ids separated by commas "
+                              "(numbers, such as 123456789,987654321)")
+        return cls(token=token, base_url=base_url, rate_limit=rate_limit != "off",
+                   healthy_seconds=float(healthy), admins=frozenset(map(int, admins)))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from bot import __version__
 from bot.actions import ButtonAnswer
 from bot.alerts import BULK_RELEASES
 from bot.answers import Answer
@@ -42,6 +43,16 @@ _MAX_OFFSET_DIGITS = 5
 # ล่ะ"), and for how many chats at most (the oldest are forgotten first).
 FOLLOW_UP_WORTH = timedelta(minutes=10)
 _FOLLOW_UP_CHATS = 10_000
+
+
+@dataclass(frozen=True)
+class RunningFacts:
+    """What only the running bot knows, for /status."""
+
+    uptime_seconds: float
+    queued: int
+    errors_last_hour: int
+    last_feed_update: datetime | None
 
 
 @dataclass(frozen=True)
@@ -77,6 +88,8 @@ class Conversation:
         # Each chat's last question, with when it was asked: in memory only, for
         # FOLLOW_UP_WORTH, never stored (and never one from someone in danger).
         self._last: dict[int, tuple[datetime, str]] = {}
+        # Told each answer's intent (the bot counts them: bot/metrics.py).
+        self.answered: Callable[[str], None] = lambda _intent: None
 
     # --- language ----------------------------------------------------------------
 
@@ -117,6 +130,7 @@ class Conversation:
         if merged is not None:
             message = self.core.read(merged)
         answer = await self.core.ask(message, limit=PAGE_SIZE, reader=lang)
+        self.answered(answer.message if answer.message == "off_topic" else answer.intent)
         self._remember(user, answer)
         key = ""
         # A message from someone in danger, or telling what they go through, is never
@@ -144,6 +158,26 @@ class Conversation:
         if len(self._last) >= _FOLLOW_UP_CHATS:
             self._last.pop(next(iter(self._last)))
         self._last[key] = (datetime.now(UTC), answer.query)
+
+    async def status(self, running: RunningFacts) -> Reply:
+        """For the bot's admins (/status): version, uptime, the index, the last
+        ingest and feed update, the send queue and recent errors. In English: it is
+        for the people who run the bot, as its logs are."""
+        stats = await self.core.stats()
+        hours, rest = divmod(int(running.uptime_seconds), 3600)
+        first = stats.first_date.isoformat() if stats.first_date else "-"
+        last = stats.last_date.isoformat() if stats.last_date else "-"
+        feeds = (running.last_feed_update.isoformat(timespec="seconds")
+                 if running.last_feed_update else "not yet")
+        lines = [
+            f"atbot {__version__}, up {hours} h {rest // 60} min",
+            f"index: {stats.releases:,} releases, {stats.size_bytes / 1_048_576:.1f} MB, "
+            f"{first} to {last}",
+            f"last ingest: {stats.last_ingest or '-'}; last feed update: {feeds}",
+            f"send queue: {running.queued} waiting",
+            f"errors in the last hour: {running.errors_last_hour}",
+        ]
+        return Reply([[line] for line in lines])
 
     def needs_help(self, text: str) -> bool:
         """Whether a message calls for a help card (it is answered first)."""

@@ -39,12 +39,14 @@ from bot.search import BaselineEngine, SearchEngine
 from bot.situations import Situation
 from bot.state import (
     SEARCH_DAYS,
+    Lead,
     PendingAlert,
     PeopleState,
     SqliteState,
     Subscription,
     take_over_people_state,
 )
+from bot.state_pg import PostgresState
 from bot.thai import Segmenter
 
 if TYPE_CHECKING:
@@ -399,6 +401,10 @@ class Core:
     async def forget_chat(self, chat_id: int) -> None:
         await self.state.forget_chat(chat_id)
 
+    async def lead(self) -> Lead:
+        """Whether this process runs the jobs its replicas must run once."""
+        return await self.state.lead()
+
     async def start_alerts(self) -> None:
         """Mark what the index holds as seen, unless alerts started on it before."""
         await start_alerts(self.index, self.state)
@@ -453,8 +459,12 @@ def _card_for(channels: tuple[HelpChannel, ...], abroad: tuple[HelpChannel, ...]
 
 async def open_core(settings: Settings, data: Data) -> Core:
     """Open the stores (building the index from data/records if it is empty)."""
-    await take_over_people_state(settings.state_path, settings.db_path)
-    state = await SqliteState.open(settings.state_path)
+    state: PeopleState
+    if settings.state_url:
+        state = await PostgresState.open(settings.state_url)
+    else:
+        await take_over_people_state(settings.state_path, settings.db_path)
+        state = await SqliteState.open(settings.state_path)
     try:
         index = await ReleaseIndex.open(settings.db_path)
     except BaseException:

@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import timedelta
+from http import HTTPStatus
 from typing import Any
 
 import httpx
@@ -29,8 +30,10 @@ from telegram.error import (
     TimedOut,
 )
 from telegram.ext import AIORateLimiter, BaseUpdateProcessor, ExtBot
+from telegram.request import HTTPXRequest
 
 from bot.conversation import CARD_WORTH
+from bot.metrics import API_ERRORS, ERRORS, SEND_QUEUE, TELEGRAM
 
 logger = logging.getLogger("atbot")
 
@@ -50,6 +53,33 @@ class SentUnconfirmed(TelegramError):  # noqa: N818 (named for what happened, as
 
 class TokenRefused(NetworkError):  # noqa: N818 (named for what happened)
     """getUpdates answered 401 or 404: the token was revoked; the bot is stopping."""
+
+
+class ObservedRequest(HTTPXRequest):
+    """python-telegram-bot's HTTP client, counting what the Bot API answers (the
+    metrics: errors by method and HTTP status; when a call last succeeded). Only
+    the method's name is kept of the URL, which holds the token."""
+
+    async def do_request(self, url: str, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        method = url.rsplit("/", 1)[-1]
+        try:
+            code, payload = await super().do_request(url, *args, **kwargs)
+        except TimedOut:
+            _failed_call(method, "timeout")
+            raise
+        except NetworkError:
+            _failed_call(method, "network")
+            raise
+        if code == HTTPStatus.OK:
+            TELEGRAM.now()
+        else:
+            _failed_call(method, str(code))
+        return code, payload
+
+
+def _failed_call(method: str, code: str) -> None:
+    API_ERRORS.labels(method, code).inc()
+    ERRORS.happened()
 
 
 class WatchedBot(ExtBot[Any]):
@@ -125,6 +155,9 @@ class PriorityGate:
                 self._release()  # handed the turn just as it was cancelled: pass it on
             raise
 
+    def waiting(self) -> int:
+        return len(self._waiting)
+
     def _release(self) -> None:
         while self._waiting:
             _, _, waiter = heapq.heappop(self._waiting)
@@ -153,6 +186,11 @@ class ResilientRateLimiter(AIORateLimiter):
         self.stopping = False
         self._gate = PriorityGate(CALLS_AT_ONCE)
         self._paused_until = 0.0
+        SEND_QUEUE.set_function(self._gate.waiting)
+
+    def queued(self) -> int:
+        """Calls waiting for their turn."""
+        return self._gate.waiting()
 
     async def process_request(
         self, callback: Callable[..., Coroutine[Any, Any, Any]], args: Any,
@@ -166,27 +204,8 @@ class ResilientRateLimiter(AIORateLimiter):
                     await asyncio.sleep(max(0.0, self._paused_until - time.monotonic()))
                     return await super().process_request(callback, args, kwargs, endpoint,
                                                          data, None)
-            except RetryAfter as error:
-                wait = _seconds(error.retry_after) + 0.1
-                self._paused_until = max(self._paused_until, time.monotonic() + wait)
-                failure: TelegramError = error
-            except (BadRequest, Forbidden):
-                raise
-            except InvalidToken:
-                self.on_token_refused()
-                raise
-            except (TimedOut, NetworkError) as error:
-                if not _loop_running():
-                    # The call is being closed, not answered: the bot was stopped while
-                    # starting. Let it close (a retry would raise out of the shutdown).
-                    raise GeneratorExit from error
-                if _sends(endpoint) and _may_have_arrived(error):
-                    raise
-                wait, failure = min(MAX_BACKOFF, BACKOFF_SECONDS * 2 ** (attempt - 1)), error
             except TelegramError as error:
-                if _sends(endpoint) and isinstance(error.__cause__, ValueError):
-                    raise SentUnconfirmed(str(error)) from error
-                raise
+                failure, wait = self._failed(error, endpoint, attempt)
             if (attempt == delivery.tries or time.monotonic() + wait > give_up
                     or self.stopping):
                 logger.warning("Bot API call %s given up after %d tries (%s)%s", endpoint,
@@ -197,6 +216,31 @@ class ResilientRateLimiter(AIORateLimiter):
                            type(failure).__name__, attempt + 1, wait)
             await asyncio.sleep(wait)
         raise AssertionError("unreachable")
+
+    def _failed(self, error: TelegramError, endpoint: str,
+                attempt: int) -> tuple[TelegramError, float]:
+        """What a failed call means: raised when it is not to be tried again, else the
+        error and how long to wait before the next try."""
+        if isinstance(error, RetryAfter):
+            wait = _seconds(error.retry_after) + 0.1
+            self._paused_until = max(self._paused_until, time.monotonic() + wait)
+            return error, wait
+        if isinstance(error, (BadRequest, Forbidden)):
+            raise error
+        if isinstance(error, InvalidToken):
+            self.on_token_refused()
+            raise error
+        if isinstance(error, (TimedOut, NetworkError)):
+            if not _loop_running():
+                # The call is being closed, not answered: the bot was stopped while
+                # starting. Let it close (a retry would raise out of the shutdown).
+                raise GeneratorExit from error
+            if _sends(endpoint) and _may_have_arrived(error):
+                raise error
+            return error, min(MAX_BACKOFF, BACKOFF_SECONDS * 2 ** (attempt - 1))
+        if _sends(endpoint) and isinstance(error.__cause__, ValueError):
+            raise SentUnconfirmed(str(error)) from error
+        raise error
 
 
 class UrgentFirst(BaseUpdateProcessor):

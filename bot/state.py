@@ -110,6 +110,25 @@ class PendingAlert:
     list_key: str
 
 
+class Lead(Protocol):
+    """Whether this process is the one of its replicas that runs the jobs that must
+    run once (alerts, feed updates) and sets the webhook."""
+
+    async def holds(self) -> bool: ...
+
+    async def close(self) -> None: ...
+
+
+class SoleLead:
+    """The lead of a bot that has no replicas (its state is its own SQLite file)."""
+
+    async def holds(self) -> bool:
+        return True
+
+    async def close(self) -> None:
+        return None
+
+
 class PeopleState(Protocol):
     """Language choices, saved searches, subscriptions and their alerts."""
 
@@ -159,6 +178,9 @@ class PeopleState(Protocol):
     async def held_cards(self) -> list[tuple[int, int, str, datetime]]:
         """(number, chat id, card, when) of the help cards not delivered, oldest first."""
 
+    async def lead(self) -> Lead:
+        """Who of the replicas on this state runs the jobs that must run once."""
+
     async def close(self) -> None: ...
 
     def close_without_loop(self) -> None:
@@ -187,6 +209,9 @@ class SqliteState(SqliteFile):
                     await db.execute(f"INSERT INTO {table} SELECT * FROM old.{table}")
         finally:
             await self.db.execute("DETACH DATABASE old")
+
+    async def lead(self) -> Lead:
+        return SoleLead()  # an SQLite state has one bot
 
     async def _count(self, table: str) -> int:
         async with self.db.execute(f"SELECT count(*) FROM {table}") as cursor:

@@ -12,11 +12,13 @@ Every ATBOT_FEED_MINUTES the bot reads its feeds (bot/feeds.py).
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
+from bot.metrics import ALERTS_SENT, FEED_ERRORS, FEED_UPDATES
 from handlers.common import conversation, send_to
 
 if TYPE_CHECKING:
@@ -29,8 +31,18 @@ _GONE = ("chat not found", "user is deactivated", "group chat was deactivated",
          "peer_id_invalid", "bot was kicked")
 
 
+async def leads(context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """Whether this process runs the jobs that must run once among the replicas on
+    one PostgreSQL state (alone, it always does): it may take over from one that
+    died at any round."""
+    lead = context.bot_data.get("lead")
+    return lead is None or bool(await lead.holds())
+
+
 async def resend_help_cards(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Send the help cards the last run held and could not deliver, if still worth it."""
+    if not await leads(context):
+        return
     talk = conversation(context)
     for held, chat_id, reply in await talk.cards_to_resend():
         try:
@@ -44,6 +56,8 @@ async def resend_help_cards(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def send_alerts(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Queue alerts for new releases, then send every queued one."""
+    if not await leads(context):
+        return
     talk = conversation(context)
     queued = await talk.collect_alerts()
     if queued:
@@ -53,6 +67,7 @@ async def send_alerts(context: ContextTypes.DEFAULT_TYPE) -> None:
         try:
             if reply is not None:
                 await send_to(context.bot, alert.chat_id, reply)
+                ALERTS_SENT.inc()
         except Forbidden:
             logger.info("a chat blocked the bot: its subscriptions are removed")
             await talk.chat_gone(alert.chat_id)
@@ -72,10 +87,15 @@ async def send_alerts(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def read_feeds(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Read every feed once and index what is new (alerts follow at their next round)."""
+    if not await leads(context):
+        return
     policy: FetchPolicy = context.bot_data["fetch_policy"]
     results = await conversation(context).update_feeds(policy)
+    FEED_UPDATES.inc()
+    context.bot_data["last_feed_update"] = datetime.now(UTC)
     for result in results:
         if result.error:
+            FEED_ERRORS.inc()
             logger.warning("feed %s", result.line())
     if results:
         logger.info("feeds updated: %d releases indexed from %d feeds",

@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.error import BadRequest, NetworkError
 from telegram.ext import ContextTypes
 
+from bot.metrics import ERRORS
 from handlers.common import conversation, user_of
 from handlers.tracing import kind_of
 
@@ -16,6 +17,7 @@ logger = logging.getLogger("atbot.errors")
 
 async def report_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the failure (no message text: it may be a victim's) and apologise."""
+    ERRORS.happened()
     if not isinstance(update, Update):
         logger.error("error outside an update", exc_info=context.error)
         return

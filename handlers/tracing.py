@@ -11,6 +11,8 @@ import time
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.metrics import HANDLED, UPDATES
+
 logger = logging.getLogger("atbot.updates")
 
 _KINDS = ("message", "edited_message", "callback_query", "inline_query")
@@ -31,6 +33,7 @@ def kind_of(update: Update) -> str:
 async def log_update_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Note the update's arrival (runs before every handler)."""
     context.bot_data.setdefault("update_started", {})[update.update_id] = time.monotonic()
+    UPDATES.labels(kind_of(update)).inc()
     if logger.isEnabledFor(logging.DEBUG):
         chat = update.effective_chat
         logger.debug("update %d: %s in a %s chat", update.update_id, kind_of(update),
@@ -41,5 +44,6 @@ async def log_update_end(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     """How long the update took (runs after every handler)."""
     started = context.bot_data.get("update_started", {}).pop(update.update_id, None)
     if started is not None:
-        logger.debug("update %d handled in %.0f ms", update.update_id,
-                     (time.monotonic() - started) * 1000)
+        took = time.monotonic() - started
+        HANDLED.observe(took)
+        logger.debug("update %d handled in %.0f ms", update.update_id, took * 1000)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import tempfile
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -20,6 +21,9 @@ from bot.data import load_data
 from bot.index import ReleaseIndex
 from bot.ingest import ingest
 from bot.message import read_message
+from bot.state import PeopleState, SqliteState
+from bot.state_pg import PostgresState
+from tests.postgres import Server, running_server
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
@@ -115,3 +119,35 @@ async def sample_core(sample_db: Path) -> AsyncIterator[Core]:
         yield core
     finally:
         await core.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[Server | str]:
+    """A PostgreSQL server for the whole session, or why there is none."""
+    folder = Path(tempfile.mkdtemp(prefix="atbot-pg-"))
+    try:
+        yield from running_server(folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def postgres_url(postgres_server: Server | str) -> str:
+    """A new, empty PostgreSQL database (skipped, saying why, where there is no server)."""
+    if isinstance(postgres_server, str):
+        pytest.skip(postgres_server)
+    return postgres_server.database()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def people(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[PeopleState]:
+    """The people state on each backend, empty."""
+    store: PeopleState
+    if request.param == "sqlite":
+        store = await SqliteState.open(tmp_path / "state.sqlite3")
+    else:
+        store = await PostgresState.open(request.getfixturevalue("postgres_url"))
+    try:
+        yield store
+    finally:
+        await store.close()
