@@ -13,6 +13,8 @@ from bot.config import RE_TOKEN
 # it ended).
 _QUIET = {"httpx": logging.WARNING, "httpcore": logging.WARNING,
           "apscheduler": logging.WARNING, "stamina": logging.ERROR,
+          # tornado logs every webhook request (and the address it came from).
+          "tornado.access": logging.WARNING,
           # python-telegram-bot logs whole updates and every call's parameters and
           # result at DEBUG: what people wrote, their names and ids. At DEBUG the
           # bot logs structure instead (handlers/tracing.py).

@@ -14,6 +14,7 @@ replica takes over within a minute of the holder's death (bot/app.py tries).
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 from collections.abc import Sequence
@@ -252,13 +253,17 @@ class AdvisoryLead:
         self._pool = pool
         self._db = connection
         self._held = False
+        # Jobs ask at the same time; a connection runs one query at a time.
+        self._asking = asyncio.Lock()
 
     async def close(self) -> None:
         await self._pool.release(self._db)
 
     async def holds(self) -> bool:
         """Whether this process leads, taking the lead when nobody holds it."""
-        if not self._held:
+        async with self._asking:
+            if self._held:
+                return True
             self._held = bool(await self._db.fetchval("SELECT pg_try_advisory_lock($1)",
                                                       LEAD_LOCK))
             if self._held:

@@ -80,6 +80,7 @@ def test_two_replicas_share_people_and_alert_once(api: FakeBotAPI, bot_db: Path,
         api.wait_message(CHAT, sent_before + 1, timeout=60)
         assert "this process leads" in other.log()
         assert len(api.calls_to("setWebhook")) == 1  # never set again by each replica
+        assert "Traceback" not in first.log() + second.log()
     finally:
         for running in (first, second):
             if running.process.poll() is None:
