@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.data import load_data  # noqa: E402
-from bot.records import ParseError, decode_text, parse_release  # noqa: E402
+from bot.records import ParseError, Release, decode_text, parse_release  # noqa: E402
 from bot.sources import iter_items  # noqa: E402
 from bot.summary import summarize  # noqa: E402
 
@@ -30,26 +30,37 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", default=str(SAMPLE))
     parser.add_argument("--count", type=int, default=200)
+    parser.add_argument("--english", type=float, default=0.3,
+                        help="share of English releases (fewer if there are not as many)")
     args = parser.parse_args()
     rule = load_data(ROOT / "data").topic_rule
-    releases = []
-    for item in sorted(iter_items(args.corpus), key=lambda item: item.name):
+    found = []
+    for item in iter_items(args.corpus):
         if item.data is None:
             continue
         text = decode_text(item.data, item.name)
         if not rule.accepts(text):
             continue
         try:
-            releases.append(parse_release(text, item.name))
+            found.append((item.name, parse_release(text, item.name)))
         except ParseError:
             continue
-    step = max(1, len(releases) // args.count)
+    releases = [release for _, release in sorted(found, key=lambda pair: pair[0])]
+    english = round(args.count * args.english)
+    chosen = [*_spread([r for r in releases if r.lang == "en"], english),
+              *_spread([r for r in releases if r.lang != "en"], args.count - english)]
     out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
     out.writerow(["url", "lang", "title", "summary"])
-    for release in releases[::step][:args.count]:
+    for release in chosen:
         out.writerow([release.url, release.lang, release.title,
                       summarize(release.title, release.paragraphs, release.lang)])
     return 0
+
+
+def _spread(releases: list[Release], count: int) -> list[Release]:
+    """`count` of `releases`, evenly spread (all of them when there are fewer)."""
+    step = max(1, len(releases) // max(1, count))
+    return releases[::step][:count]
 
 
 if __name__ == "__main__":

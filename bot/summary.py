@@ -13,10 +13,9 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, islice
 
-from pythainlp.util.date import thai_abbr_months, thai_full_months
-
-from bot.dates import ENGLISH_MONTHS
 from bot.matcher import TermMatcher
+from bot.news_lead import after_dateline, outcomes, says_title, title_clause
+from bot.news_lead import event as lead_event
 from bot.thai import squash
 
 SUMMARY_MAX = 320
@@ -25,6 +24,9 @@ ELLIPSIS = "…"
 
 # English sentence ends; Thai marks sentences and phrases with a space.
 _RE_EN_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“(A-Z0-9])")
+# A lead that announces the gist of a meeting ("... disclosed gist as follows:", "...
+# เปิดเผยสาระสำคัญ ดังนี้") is an introduction: it has no edge over what follows.
+_GISTS = ("ดังนี้", "as follows", "As follows")
 # Opening lines that carry no content: a bare date, a photo credit.
 _RE_BORING = re.compile(r"^(?:\d{1,2}/\d{1,2}/\d{2,4}|ภาพ\s*:|photo\s*:)", re.IGNORECASE)
 _MIN_LEAD = 60
@@ -34,9 +36,6 @@ _MIN_LEAD = 60
 # Only this much of a paragraph is read: room for a date, a venue and a speaker with
 # all their titles, and a bound on the work for a 200 KB cabinet summary.
 _LEAD_WINDOW = 4 * SUMMARY_MAX
-# A speaker's name and titles before "เปิดเผยว่า" or "said that" fit in this; when more
-# comes before the verb, it is the event itself ("นายกฯ สั่งการ ... และกล่าวว่า").
-_SPEAKER_MAX = 200
 # The lead (the paragraph that opens with the date) comes within this many paragraphs;
 # what the site put before it is the headline again, or a sub-headline.
 _HEADLINE_PARAGRAPHS = 3
@@ -49,105 +48,16 @@ _TITLE_PIECE_MIN = 12
 # A paragraph about as long as the title that shares this much of its start is the
 # title again with its last words changed.
 _TITLE_ALIKE = 0.8
+# Where the news is looked for: the lead and the paragraphs after it; the lead has an
+# edge over the next, and each paragraph further costs _NEWS_DISTANCE more.
+_NEWS_PARAGRAPHS = 5
+_LEAD_EDGE = 1.0
+_NEWS_DISTANCE = 0.25
+# How much of a passage is weighed: what a reader sees of it first.
+_NEWS_WINDOW = SUMMARY_MAX
+# A lead that says the title again (see `says_title`) costs this.
+_TITLE_AGAIN_COST = 2.0
 
-_TH_MONTH = "|".join([*map(re.escape, thai_full_months),
-                      *(re.escape(short[:-1]) + r"\.?" for short in thai_abbr_months)])
-_TH_WEEKDAY = "จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์"
-# "(ตามเวลาท้องถิ่น)", "(เวลาที่กรุงพนมเปญเท่ากับเวลาที่กรุงเทพฯ)" after a date or a time.
-_TH_LOCAL_TIME = r"(?:\s*\((?:ตาม)?เวลา[^()]{0,80}\))?"
-# A time: "เวลา 13.30 น.", "เมื่อเวลาประมาณ 22.20 น.", "เวลา 1400 น.", "ระหว่างเวลา 08.00-
-# 19.00 น. ตามเวลาท้องถิ่น", "เวลา 17.35 น. (ตามเวลาท้องถิ่นกรุงปักกิ่ง ...)", "เมื่อ 0930".
-_TH_TIME = (r"(?:(?:เมื่อ|ระหว่าง|ตั้งแต่|ช่วง)?เวลา\s*(?:ประมาณ)?\s*\d{1,2}(?:[.:]?\d{2})?"
-            r"(?:\s*[-–]\s*\d{1,2}[.:]?\d{2})?\s*(?:นาฬิกา|น\.?)?(?:\s*ตามเวลาท้องถิ่น\S*)?"
-            rf"|เมื่อ\s?\d{{4}}(?=\s)){_TH_LOCAL_TIME}")
-# A day or days: "6 พ.ย. 63", "วันที่ 15 ต.ค. 63", "วันอังคารที่ 7 มีนาคม 2566", "อาทิตย์ที่
-# 2 ก.พ." ("ที่" may be spaced or mistyped "ทัี่"), "18 – 24 พฤศจิกายน 2567",
-# "28 ตุลาคม – 3 พฤศจิกายน 2567".
-_TH_DAY = (rf"(?:วัน)?(?:{_TH_WEEKDAY})?\s?(?:ที่|ทัี่)?\s*"
-           rf"\d{{1,2}}\s*(?:(?:{_TH_MONTH})\s*(?:\d{{4}}\s*)?)?(?:[-–]\s*\d{{1,2}}\s*)?"
-           rf"(?:{_TH_MONTH})\s*(?:พ\.ศ\.\s*)?(?:\d{{4}}|\d{{2}})?")
-_TH_RELATIVE = r"วันนี้|วานนี้|เมื่อวานนี้|คืนนี้|เมื่อคืนนี้|วันพรุ่งนี้|พรุ่งนี้|เมื่อเร็ว\s?ๆ\s?นี้"
-# "in the evening of": "เมื่อช่วงค่ำของ", "เช้า".
-_TH_WHEN = r"(?:เมื่อ|ใน)?(?:ช่วง)?(?:เช้า|บ่าย|เย็น|ค่ำ)?(?:ของ)?"
-# "วันนี้ (6 พ.ย. 63)", "เมื่อวันที่ 16 มี.ค. 65 ที่ผ่านมา", "ในวันพุธที่ 28 สิงหาคม 2567",
-# "เช้าวันนี้ (วันที่ 26 กรกฎาคม 2565 เวลา 09.30น.)", "ในช่วงวันที่ 18 – 24 ...", "วันนี้".
-_TH_DATE = (rf"{_TH_WHEN}(?:{_TH_RELATIVE})?\s*(?:\(\s*{_TH_DAY}(?:\s*{_TH_TIME})?\s*\)|{_TH_DAY})"
-            rf"(?:\s*ที่ผ่านมา)?{_TH_LOCAL_TIME}|{_TH_WHEN}(?:{_TH_RELATIVE})(?=\s)")
-# Where "ที่" names a place (it also means "that"): "ที่ห้องประชุม...", "ที่กระทรวง...".
-_TH_PLACE = ("ห้อง|ตึก|อาคาร|ศาลา|ทำเนียบ|หอ|โรงแรม|ศูนย์|สำนักงาน|กระทรวง|กรม|บริเวณ|สนาม|"
-             "มหาวิทยาลัย|จังหวัด|อำเภอ|ท่าอากาศยาน|รัฐสภา|สถาน|พระที่นั่ง|ลาน|วัด|โรงเรียน|เรือน|"
-             "สโมสร|ค่าย|ด่าน|ท่าเรือ|ตลาด|เมือง|กรุง|ประเทศ|สาธารณรัฐ|ราชอาณาจักร|นคร|จ\\.|"
-             "โรงพยาบาล|ชุมชน|บ้าน|เทศบาล|อบต|อบจ|บริษัท")
-# Who comes after a venue: a person's title or a post ("นาย", "พล.อ.", "รัฐมนตรี"...).
-_TH_ACTOR = (r"นา[ยง]|น\.ส\.|ดร\.|พล\.?\s?[อทตร]\.|พล(?:เอก|โท|ตรี|ตำรวจ|เรือ|อากาศ)|พ\.[ตทอ]\.|พัน|"
-             r"ร\.[ตทอ]\.|ร้อย|ส\.ต\.|จ\.ส\.|ศ\.|รศ\.|ผศ\.|ศาสตราจารย์|ม\.[รล]\.|หม่อม|คุณ|ท่าน|"
-             r"สมเด็จ|พระบาท|รอง|รัฐมนตรี|ปลัด|อธิบดี|ผู้ว่า|ผู้อำนวยการ|ผู้บัญชาการ|เลขาธิการ|โฆษก|"
-             r"เอกอัครราชทูต|ประธาน|ที่ปรึกษา")
-# What a venue does not hold: the start of what happened there ("มีการจัดงาน", "ได้มีพิธี",
-# "โดยมี", "เพื่อ...") or of another clause; "ว่า" only in "ศาลาว่าการ", "ผู้ว่าราชการ".
-_TH_VENUE_PART = r"(?:(?!มีการ|ได้|โดย|เพื่อ|ภายหลัง|ซึ่ง|ในการ|ว่า(?!การ|ราชการ)).)"
-# "ณ ห้องสีงาช้าง ตึกไทยคู่ฟ้า ทำเนียบรัฐบาล", "ที่ห้องประชุมราชสีห์ ชั้น 2 อาคาร...": up to
-# Government House, to the person who follows or to the end of a venue line; else it stays.
-_TH_VENUE = (rf"(?:ณ\s*|ที่\s*(?={_TH_PLACE}))\S{_TH_VENUE_PART}{{0,160}}?"
-             rf"(?:ทำเนียบรัฐบาล|(?=\s+(?:{_TH_ACTOR}))|$)")
-# Right after a date or a time "ที่" is a venue whatever the place ("ที่อิมแพคฟอรั่ม ...").
-_TH_WHEN_WHERE = (rf"(?:{_TH_DATE}|{_TH_TIME})(?:\s*ที่\s*\S{_TH_VENUE_PART}{{0,120}}?"
-                  rf"(?=\s+(?:{_TH_ACTOR})))?")
-
-_EN_MONTH = "|".join(name.capitalize() for name in ENGLISH_MONTHS)
-_EN_DAY = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_EN_MONTH}),?\s+\d{{4}}"
-           rf"|(?:{_EN_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})")
-_EN_WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_EN_RELATIVE = "(?i:today|yesterday|tonight|this morning|this afternoon|this evening|last night)"
-# "On 24 April 2023", "November 8, 2021", "Today (24 April 2023)", "Sunday, 7 September 2025".
-_EN_DATE = (rf"(?:(?i:on|as of)\s+)?(?:{_EN_RELATIVE}"
-            rf"(?:\s*\(\s*(?:(?:{_EN_WEEKDAY}),?\s*)?{_EN_DAY}\s*\))?"
-            rf"|(?:(?:{_EN_WEEKDAY}),?\s*)?{_EN_DAY}|(?:{_EN_WEEKDAY})(?=,))")
-# "at 1100hrs", "at 08.45 hrs", "At 11:30 a.m. today", "at 0900hrs (Kuala Lumpur local time)".
-_EN_TIME = (r"(?i:at|from|around)\s+\d{1,2}(?:[.:]?\d{2})?\s*"
-            r"(?:hrs\b\.?|hours\b|a\.m\.|p\.m\.|am\b|pm\b)"
-            r"(?:\s*\([^()]{0,60}\))?(?:\s+(?i:today|tonight))?")
-# Who comes after a venue's parts: "Mr.", "H.E.", "Prime Minister", "Government Spokesperson".
-_EN_ACTOR = (r"Mr|Mrs|Ms|Miss|Dr|Gen|Pol|Lt|Col|Adm|H\.E|His|Her|Their|Prime|Deputy|Minister|"
-             r"Government(?! House)|President|Vice|Chair|Ambassador|Secretary|Senator|Governor|"
-             r"King|Queen|Prince|The |Both|Members|Thailand\b|Spokesperson|Director|Chief|Head")
-# "at the Purple Room, Thai Khu Fah Building, Government House": the parts up to the actor;
-# "At the weekly cabinet meeting," too.
-_EN_VENUE = (r"(?i:at)\s+(?:the\s+\S|[A-Z0-9])[^,]{0,80}"
-             rf"(?:,\s*(?!{_EN_ACTOR})(?:the\s+)?[A-Z][^,]{{0,60}}(?=,))*")
-# "prior to the weekly cabinet meeting,", "following the cabinet meeting on 29 June, 2021,".
-_EN_CONTEXT = (r"(?i:prior to|following|after|before|during|on the sidelines of|"
-               r"on (?:the )?occasion of)\s+[^,]{0,80}(?:,\s*\d{4})?(?=,)")
-
-# A venue at Government House anywhere in a sentence: "... เป็นประธานการประชุมคณะรัฐมนตรี
-# ณ ตึกสันติไมตรี (หลังนอก) ทำเนียบรัฐบาล ซึ่ง...".
-_RE_GOVERNMENT_HOUSE = re.compile(
-    rf"\s(?:ณ|ที่)\s*(?:{_TH_PLACE}){_TH_VENUE_PART}{{0,80}}?ทำเนียบรัฐบาล")
-# The date, time and venue a paragraph opens with, in either language, after any
-# rule of dots or dashes.
-_RE_PREAMBLE = re.compile(
-    rf"^[-*_=+.~—–•·\s]*(?:(?:{_TH_WHEN_WHERE}|{_TH_VENUE}|{_EN_DATE}|{_EN_TIME}|{_EN_VENUE}"
-    rf"|{_EN_CONTEXT})(?:\s*,\s*|\s+|$|(?<=\)))(?:\s*,\s*)?)+")
-# A paragraph that opens with a date or a time: the lead of a news release.
-_RE_DATELINE = re.compile(rf"^[-*_=+.~—–•·\s]*(?:{_TH_DATE}|{_TH_TIME}|{_EN_DATE}|{_EN_TIME})")
-# "<speaker> เปิดเผยว่า <event>": the verb (not in "เผยแพร่", "สระบุรี"), what it may carry
-# ("กล่าวเพิ่มเติมว่า", "เปิดเผยหลังการประชุม ครม. ว่า"), and "ว่า" (not in "ว่าการ", "กว่า",
-# "ระหว่าง"); or "<speaker> เปิดเผยถึง <what the release is about>". The verb comes first
-# in the pattern, which keeps the search fast.
-_RE_TH_SAYS = re.compile(
-    r"(?:เปิดเผย|กล่าว|แถลง|ระบุ(?!รี)|เผย(?!แพร่)|ชี้แจง|ให้สัมภาษณ์)"
-    r"(?:(?:\S{0,12}?|\s?(?:หลัง|ภายหลัง|ผล|กับ|ใน)[^\n]{0,120}?)\s?(?<!ก)ว่า(?!การ|ด้วย|จ้าง|ง)\s*"
-    r"|ถึง\s*)")
-# "<speaker> disclosed that <event>", "<speaker>, said on Monday that <event>".
-_RE_EN_SAYS = re.compile(
-    r"\b(?:said|disclosed|stated|announced|revealed|reported|explained|noted|added|affirmed|"
-    r"emphasi[sz]ed|clarified)(?:\s+(?:on|in|at|after|following|during)\s+[^,]{0,80}?)?,?\s+that\s+")
-# What makes the words before a reporting verb more than a speaker with titles: a verb's
-# marks ("ได้" but for "ได้กล่าวว่า", "โดย", "ซึ่ง"), a question, another "ว่า" (not in
-# "ผู้ว่าราชการ", "ว่าที่"), a dangling "และ", "ดัง" of "ดังกล่าว", an English sentence's end.
-_RE_NOT_SPEAKER = re.compile(
-    r".โดย|ได้(?!\s*$)|ซึ่ง|นั้น|ถาม|(?<!ก)ว่า(?!การ|ราชการ|ที่|ง)|(?:และ|ดัง)\s*$"
-    r"|(?:[a-z]{4,}|\d{4})[.!?]\s+[A-Z]")
 # Paragraphs that are never a summary, of any length...
 _RE_BOILERPLATE = re.compile(
     r"^(?:your browser does not support"  # the audio player
@@ -174,7 +84,18 @@ _RE_SALUTATION = re.compile(
     r".*(?:ทุกท่าน|ผู้มีเกียรติ)[\s,.:!]*$"
     r"|(?:your|excellenc|madam|mr\.?|distinguished|ladies|honou?rable|dear|fellow|colleagues)\b"
     r"[^.!?]*,\s*$", re.IGNORECASE)
+# The words that announce a list are where a summary of its items starts when they
+# are this short; longer, they open with something else.
+_LIST_INTRO_MAX = SUMMARY_MAX // 2
+_LIST_STEPS = 2
+_LIST_INTROS = ("ดังนี้", "ได้แก่", "ประกอบด้วย", "อาทิ", "as follows", "following")
+# A paragraph that goes on with the sentence before it (a line broken off): "และ...",
+# "หรือ...", "ซึ่ง...", "and ...".
+_RE_GOES_ON = re.compile(r"(?:และ|หรือ|ซึ่ง|แต่|รวมถึง|ตลอดจน|[a-z])")
+# An item of a list: "- ...", "1. ...", "2) ...", "(3) ...", "1.1 ...".
+_RE_ITEM = re.compile(r"[-•·*]|\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)")
 # What titles are compared without: spaces, quotes and punctuation.
+_LOOSE_MARKS = " \t\n\r\u00a0\"'“”‘’«».,:;!?()[]{}-–—…/|*#"
 _RE_LOOSE = re.compile(r"[\s\"'“”‘’«».,:;!?()\[\]{}\-–—…/|*#]+")
 
 
@@ -197,10 +118,11 @@ def cut(text: str, limit: int) -> str:
 
 
 def summarize(title: str, paragraphs: Sequence[str], lang: str) -> str:
-    """What the release reports, up to SUMMARY_MAX characters, leading with the event.
+    """What the release reports beyond its title, up to SUMMARY_MAX characters.
 
-    Most releases open with a preamble: a date, a time, a venue, a spokesperson
-    with titles and "เปิดเผยว่า" / "said that". The summary is the text after it:
+    Most releases open with a preamble (a date, a venue, a spokesperson, officials)
+    and some with a ceremony, a courtesy call or a background story; the summary is
+    the passage, among the first, that tells what happened:
 
     1. Boilerplate is never a summary: the audio player's text, radio intros and
        sign-offs ("ขอเชิญรับฟัง..."), links, "ภาพ:" / "Photo:" credits, hashtags,
@@ -213,25 +135,39 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str) -> str:
        Gentlemen,"), and a release at its lead, the paragraph that opens with a
        date or time and goes on, when that comes within _HEADLINE_PARAGRAPHS:
        what precedes it is the headline set again or a sub-headline.
-    4. A paragraph loses the date, time and venue it opens with ("วันนี้ (6 พ.ย.
-       63) เวลา 10.00 น. ณ ... ทำเนียบรัฐบาล", "November 8, 2021, at 1100hrs, at
-       the Purple Room, ..."), then "<speaker> เปิดเผยว่า" / "<speaker> said that"
-       when the words before the verb are only a speaker (at most _SPEAKER_MAX
-       characters, no verb of their own), and then the date of what was said.
-       "<speaker> เปิดเผยถึง <topic>" keeps the topic; "ณ ... ทำเนียบรัฐบาล" goes
-       wherever it is. A paragraph with nothing left was all preamble (a date
-       line, a venue line): the next one is read.
-    5. Paragraphs are joined until half of SUMMARY_MAX is reached (one that ends
-       "ดังนี้" / "as follows:" brings the next with it), then `cut`.
-    6. When nothing is left, the old summary: the opening as it is, else the title.
+    4. A paragraph is read from its event (see `news_lead.event`): without the date,
+       time and venue it opens with, the "<speaker> เปิดเผยว่า" / "said that"
+       before it, "ณ ... ทำเนียบรัฐบาล" wherever it is; without the officials who
+       came along ("<actor> พร้อมด้วย <officials> ลงพื้นที่", "โดยมี <officials>
+       เข้าร่วม", "X, together with Y, paid"), the minister who assigned the actor
+       ("<minister> มอบหมายให้ ..."), and with a post's short form where the
+       release gives one ("ปลัด พม."). A paragraph that is all preamble is skipped.
+    5. The lead is the first paragraph left. When it says the title again (see
+       `news_lead.says_title`) and its first sentence or clause tells nothing more, it
+       is read from the next one ("... ให้การต้อนรับ X โดย|ทั้งสองฝ่ายได้หารือ...").
+    6. The summary starts at the lead, or at one of the _NEWS_PARAGRAPHS - 1 after
+       it that tells more of what happened (see `_news_start`, `lead.outcomes`):
+       figures, arrests, approvals, agreements weigh for it; a chair's opening, a
+       courtesy, a background opening ("ตามนโยบาย...", "จากกรณี...", "Following
+       ...") and the title said again weigh against it.
+    7. Paragraphs are joined until half of SUMMARY_MAX is reached (one that ends
+       "ดังนี้", "ได้แก่" or "as follows:" brings the next with it), then `cut`.
+    8. When nothing is left, the old summary: the opening as it is, else the title.
 
     Only the first paragraphs are read, each up to _LEAD_WINDOW characters, with
-    regular expressions: no segmentation, so ingest stays fast.
+    regular expressions and one term matcher: no segmentation, so ingest stays fast.
     """
+    content = _from_lead(_content(title, paragraphs))
+    head = list(islice(content, _NEWS_PARAGRAPHS))
+    lead, lead_text = _lead(head, lang)
+    later = head[lead + 1:]
+    start, lead_text = _news_start(lead_text, later, title, lang) if lead_text else (0, "")
+    first = [lead_text] if start == 0 else []
+    events = chain(first, (lead_event(paragraph[:_LEAD_WINDOW], lang)
+                           for paragraph in chain(later[max(start - 1, 0):], content)))
     parts: list[str] = []
     length = 0
-    for paragraph in _from_lead(_content(title, paragraphs)):
-        event = _event(paragraph[:_LEAD_WINDOW], lang)
+    for event in events:
         if not event:
             continue
         for sentence in _sentences(event, lang):
@@ -245,6 +181,66 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str) -> str:
     if not parts:
         return _opening(title, paragraphs, lang)
     return cut(" ".join(parts), SUMMARY_MAX)
+
+
+def _lead(paragraphs: Sequence[str], lang: str) -> tuple[int, str]:
+    """The first of `paragraphs` that is more than a preamble, and its event."""
+    for index, paragraph in enumerate(paragraphs):
+        if event := lead_event(paragraph[:_LEAD_WINDOW], lang):
+            return index, event
+    return len(paragraphs), ""
+
+
+def _news_start(lead: str, later: Sequence[str], title: str, lang: str) -> tuple[int, str]:
+    """Where the summary starts, the `lead` (0) or one of the `later` paragraphs (1,
+    2...), and the lead, read past its opening when that only says the title.
+
+    Each is worth what it tells (`outcomes`, all in one pass). The lead also has
+    _LEAD_EDGE unless it is a line broken off (under twice _MIN_LEAD characters) or
+    announces the gist of a meeting ("... gist as follows:", "... ดังนี้"), and
+    _TITLE_AGAIN_COST less when it says the title again. A later paragraph pays
+    _NEWS_DISTANCE a paragraph after the first; it counts when it has _MIN_LEAD
+    characters or more (or announces a list) and does not go on with the sentence
+    before it (_RE_GOES_ON), and is weighed as it stands, speaker and all, which
+    saves finding where its event begins. An item of a list may start at the words
+    that announce it (see `_list_start`).
+    """
+    says = says_title(lead, title)
+    found = title_clause(lead, lang) if says else None
+    if found and len(lead) - found.end() < _MIN_LEAD:
+        found = None
+    openings = ([lead[:found.start()], lead[found.end():][:_NEWS_WINDOW]] if found
+                else [lead[:_NEWS_WINDOW]])
+    candidates = [(distance, paragraph) for distance, paragraph in enumerate(later, 1)
+                  if not _RE_GOES_ON.match(paragraph)
+                  and (len(paragraph) >= _MIN_LEAD or _announces_list(paragraph))]
+    scores = outcomes([*openings, *(paragraph[:_NEWS_WINDOW] for _, paragraph in candidates)],
+                      lang, title)
+    if found and scores[0] <= 0:
+        lead, news = lead[found.end():], scores[1]
+    else:
+        news = sum(scores[:len(openings)]) - (_TITLE_AGAIN_COST if says else 0.0)
+    if len(lead) >= 2 * _MIN_LEAD and not any(gist in lead for gist in _GISTS):
+        news += _LEAD_EDGE
+    best, best_news = 0, news
+    for (distance, _), news in zip(candidates, scores[len(openings):], strict=True):
+        news -= _NEWS_DISTANCE * (distance - 1)
+        if news > best_news:
+            best, best_news = distance, news
+    return _list_start([lead, *later], best), lead
+
+
+def _list_start(paragraphs: Sequence[str], best: int) -> int:
+    """Where the summary starts when `paragraphs[best]` is an item of a list: at the
+    short words that announce the list (under _LIST_INTRO_MAX characters) when they
+    come at most _LIST_STEPS paragraphs before, items between; else at it."""
+    for back in range(_LIST_STEPS):
+        if best - back < 1 or not _RE_ITEM.match(paragraphs[best - back]):
+            break
+        intro = paragraphs[best - back - 1]
+        if _announces_list(intro) and len(intro) <= _LIST_INTRO_MAX:
+            return best - back - 1
+    return best
 
 
 def _content(title: str, paragraphs: Iterable[str]) -> Iterator[str]:
@@ -262,41 +258,32 @@ def _is_boilerplate(paragraph: str) -> bool:
 
 
 def _from_lead(paragraphs: Iterator[str]) -> Iterator[str]:
-    """`paragraphs` from the first after a speech's salutations, and from the
-    lead (the one opening with a date and going on) when it comes within the first few."""
-    head = list(islice(paragraphs, _SALUTATION_PARAGRAPHS))
+    """`paragraphs` from the first after a speech's salutations (which begin within
+    the first few and may run to _SALUTATION_PARAGRAPHS), and from the lead (the one
+    opening with a date and going on) when it comes within the first few."""
+    head = list(islice(paragraphs, _HEADLINE_PARAGRAPHS))
     start = 0
-    for index, paragraph in enumerate(head):
-        if len(paragraph) <= _SALUTATION_MAX and _RE_SALUTATION.match(paragraph):
-            start = index + 1
+    if any(_is_salutation(paragraph) for paragraph in head):
+        head += islice(paragraphs, _SALUTATION_PARAGRAPHS - _HEADLINE_PARAGRAPHS)
+        for index, paragraph in enumerate(head):
+            if _is_salutation(paragraph):
+                start = index + 1
     for index, paragraph in enumerate(head[start:start + _HEADLINE_PARAGRAPHS]):
-        dateline = _RE_DATELINE.match(paragraph)
-        if dateline and len(paragraph) - dateline.end() >= _MIN_LEAD:
+        if after_dateline(paragraph) >= _MIN_LEAD:
             start += index
             break
     return chain(head[start:], paragraphs)
 
 
-def _event(paragraph: str, lang: str) -> str:
-    """`paragraph` from where its event begins: without the date, time and venue
-    it opens with, nor its speaker and reporting verb ("... เปิดเผยว่า", "... said that")."""
-    text = _RE_PREAMBLE.sub("", paragraph, count=1)
-    says = (_RE_EN_SAYS if lang == "en" else _RE_TH_SAYS).search(text, 0, 2 * _SPEAKER_MAX)
-    if (says and says.start() <= _SPEAKER_MAX
-            and not _RE_NOT_SPEAKER.search(text, 0, says.start())):
-        # What is said may open with the event's own date: "เปิดเผยว่า เมื่อวันที่ 19 ...".
-        text = _RE_PREAMBLE.sub("", text[says.end():], count=1)
-    text = _RE_GOVERNMENT_HOUSE.sub("", text).lstrip(" ,:;-")
-    if lang == "en" and len(text) < len(paragraph):
-        # "... disclosed that the cabinet approved" begins a sentence: "The cabinet approved".
-        return text[:1].upper() + text[1:]
-    return text
+def _is_salutation(paragraph: str) -> bool:
+    return len(paragraph) <= _SALUTATION_MAX and bool(_RE_SALUTATION.match(paragraph))
 
 
 def _announces_list(text: str) -> bool:
-    """Whether `text` ends "ดังนี้" or "as follows:": the summary goes on to the first item."""
+    """Whether `text` ends "ดังนี้", "ได้แก่", "ประกอบด้วย" or "as follows:": the summary
+    goes on to the first item."""
     text = text.rstrip()
-    return text.endswith(":") or text.casefold().endswith(("ดังนี้", "as follows"))
+    return text.endswith(":") or text.casefold().endswith(_LIST_INTROS)
 
 
 def _loose(text: str) -> str:
@@ -320,9 +307,11 @@ def _without_title(paragraph: str, loose_title: str) -> str:
         reworded = len(whole) >= alike and whole[:alike] == loose_title[:alike]
         if piece or reworded:
             return ""
+    if paragraph.lstrip(_LOOSE_MARKS)[:1].casefold() != loose_title[:1]:
+        return paragraph  # the usual case, told cheaply
     head = _loose(paragraph[:_TITLE_PIECE_MIN])
     if not head or head[:len(loose_title)] != loose_title[:len(head)]:
-        return paragraph  # the usual case, told cheaply
+        return paragraph
     words = paragraph.split(maxsplit=len(loose_title))
     spelled = ""
     for taken, word in enumerate(words, 1):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bot.matcher import TermMatcher
+from bot.news_lead import outcomes, says_title
 from bot.summary import SNIPPET_MAX, SUMMARY_MAX, cut, snippet, summarize
 
 
@@ -151,6 +152,202 @@ def test_a_release_that_is_all_preamble_falls_back_to_its_opening() -> None:
     paragraphs = ["วันพุธที่ 6 มีนาคม 2567", "ณ ห้องประชุมกระทรวงแรงงาน"]
     summary = summarize("ประชุมกระทรวงแรงงาน", paragraphs, "th")
     assert summary == "วันพุธที่ 6 มีนาคม 2567 ณ ห้องประชุมกระทรวงแรงงาน"
+
+
+# --- who came along, a ceremony, a background: the summary tells what happened ------
+
+
+def test_officials_who_attended_are_dropped() -> None:
+    paragraphs = [
+        "วันนี้ (12 ก.พ. 68) นายสมชาย ใจดี ปลัดกระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์ "
+        "เป็นประธานการประชุมคณะอนุกรรมการต่อต้านการค้ามนุษย์ โดยมี นางสาวสมหญิง รักดี "
+        "รองปลัดกระทรวง นายสมศักดิ์ มั่นคง อธิบดีกรมกิจการเด็กและเยาวชน "
+        "และผู้แทนหน่วยงานที่เกี่ยวข้องเข้าร่วมประชุม ที่ประชุมเห็นชอบแผนคัดแยกผู้เสียหาย 4 ขั้นตอน",
+    ]
+    summary = summarize("พม. ประชุมคณะอนุกรรมการค้ามนุษย์", paragraphs, "th")
+    assert "นางสาวสมหญิง" not in summary
+    assert summary.endswith("เป็นประธานการประชุมคณะอนุกรรมการต่อต้านการค้ามนุษย์ "
+                            "ที่ประชุมเห็นชอบแผนคัดแยกผู้เสียหาย 4 ขั้นตอน")
+
+    # A delegation's leader keeps the delegation; those who came along and the other
+    # side's leaders go.
+    paragraphs = [
+        "วันนี้ (6 ก.พ. 68) นายสมชาย ใจดี ปลัด พม. เป็นหัวหน้าคณะผู้แทนฝ่ายไทย พร้อมด้วย"
+        "ผู้แทนสำนักงานอัยการสูงสุด และสำนักงานตำรวจแห่งชาติ เข้าร่วมการประชุมทวิภาคีไทย-เมียนมา "
+        "โดยมี Dr. Aung Aung อธิบดีกรมสวัสดิการสังคม เป็นหัวหน้าคณะฝ่ายเมียนมา "
+        "ซึ่งฝ่ายไทยได้ส่งมอบเงินค่าสินไหมทดแทน 1,200,000 บาท แก่ผู้เสียหาย 12 ราย",
+    ]
+    summary = summarize("พม. หนุนช่วยเหยื่อค้ามนุษย์คืนสู่สังคม", paragraphs, "th")
+    assert summary == ("นายสมชาย ใจดี ปลัด พม. เป็นหัวหน้าคณะผู้แทนฝ่ายไทย เข้าร่วมการประชุม"
+                       "ทวิภาคีไทย-เมียนมา ซึ่งฝ่ายไทยได้ส่งมอบเงินค่าสินไหมทดแทน 1,200,000 บาท "
+                       "แก่ผู้เสียหาย 12 ราย")
+
+
+def test_officials_who_came_along_are_dropped() -> None:
+    paragraphs = [
+        "วันนี้ (3 มี.ค. 67) นายสมชาย ใจดี อธิบดีกรมการจัดหางาน พร้อมด้วย นายสมศักดิ์ รักดี "
+        "รองอธิบดี และนางสาวสมหญิง มั่นคง ผู้อำนวยการกองตรวจและคุ้มครองคนหางาน "
+        "ลงพื้นที่ตรวจสอบบริษัทจัดหางาน 2 แห่ง ในเขตจตุจักร พบการเรียกเก็บค่าบริการเกินกฎหมาย",
+    ]
+    summary = summarize("อธิบดีกรมการจัดหางาน ตรวจบริษัทจัดหางาน", paragraphs, "th")
+    assert summary == ("นายสมชาย ใจดี อธิบดีกรมการจัดหางาน ลงพื้นที่ตรวจสอบบริษัทจัดหางาน 2 แห่ง "
+                       "ในเขตจตุจักร พบการเรียกเก็บค่าบริการเกินกฎหมาย")
+
+    paragraphs = [
+        "On 5 March 2024, H.E. Mr. John Doe, Minister of Labour of Cambodia, together with "
+        "Ms. Jane Roe, Director-General of the Department of Employment, and Mr. Tom Poe, "
+        "Labour Attache, visited a shelter in Bangkok that houses 120 Cambodian workers "
+        "rescued from scam centres.",
+    ]
+    summary = summarize("Cambodian minister visits shelter", paragraphs, "en")
+    assert summary == ("H.E. Mr. John Doe, Minister of Labour of Cambodia, visited a shelter in "
+                       "Bangkok that houses 120 Cambodian workers rescued from scam centres.")
+
+
+def test_the_minister_who_assigned_the_actor_is_dropped() -> None:
+    paragraphs = [
+        "วันนี้ (5 มิ.ย. 67) นายสมศักดิ์ มั่นคง รัฐมนตรีว่าการกระทรวงการพัฒนาสังคมและความมั่นคง"
+        "ของมนุษย์ มอบหมายให้ นางสาวสมหญิง รักดี ที่ปรึกษารัฐมนตรี เป็นผู้แทนมอบเงินช่วยเหลือ"
+        "ผู้เสียหายจากการค้ามนุษย์ 30 ราย รายละ 5,000 บาท",
+    ]
+    summary = summarize("พม. มอบเงินช่วยเหลือผู้เสียหาย", paragraphs, "th")
+    assert summary.startswith("นางสาวสมหญิง รักดี ที่ปรึกษารัฐมนตรี เป็นผู้แทนมอบเงิน")
+
+
+def test_a_long_post_gives_way_to_the_short_form_the_release_gives() -> None:
+    paragraphs = [
+        "วันนี้ (8 ก.ค. 67) นายสมชาย ใจดี ปลัดกระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์ "
+        "(ปลัด พม.) ตรวจเยี่ยมศูนย์คุ้มครองผู้เสียหายจากการค้ามนุษย์ จังหวัดสงขลา "
+        "ซึ่งดูแลผู้เสียหาย 41 คน",
+    ]
+    summary = summarize("ปลัด พม. ลงพื้นที่สงขลา", paragraphs, "th")
+    assert summary.startswith("นายสมชาย ใจดี ปลัด พม. ตรวจเยี่ยมศูนย์คุ้มครอง")
+
+
+def test_a_link_to_what_came_before_is_dropped() -> None:
+    paragraphs = ["นอกจากนี้ กระทรวงแรงงานได้มอบเงินช่วยเหลือแก่ลูกเรือประมง 18 ราย รายละ 10,000 บาท"]
+    summary = summarize("ก.แรงงาน ช่วยลูกเรือประมง", paragraphs, "th")
+    assert summary.startswith("กระทรวงแรงงานได้มอบเงิน")
+
+    paragraphs = ["Moreover, the Ministry of Labour handed over 10,000 baht to 18 crew members."]
+    summary = summarize("Labour ministry helps crews", paragraphs, "en")
+    assert summary.startswith("The Ministry of Labour handed over")
+
+
+def test_a_courtesy_call_is_summarised_from_its_gist() -> None:
+    paragraphs = [
+        "On 5 March 2024, at 1100hrs, at the Ivory Room, Government House, H.E. Mr. Taro "
+        "Yamada, Ambassador of Japan to Thailand, paid a courtesy call on the Prime Minister. "
+        "The Government Spokesperson disclosed the gist of the meeting as follows:",
+        "The Prime Minister welcomed the Ambassador and thanked Japan for its friendship "
+        "over many years.",
+        "Both parties agreed to set up a joint task force against online scams and to share "
+        "data on 3 trafficking networks.",
+    ]
+    title = "Ambassador of Japan pays courtesy call on Prime Minister"
+    assert summarize(title, paragraphs, "en").startswith("Both parties agreed to set up")
+
+    paragraphs = [
+        "วันนี้ (5 มี.ค. 67) เวลา 11.00 น. ณ ห้องสีงาช้าง ตึกไทยคู่ฟ้า ทำเนียบรัฐบาล "
+        "นายกรัฐมนตรีให้การต้อนรับนายทาโร ยามาดะ เอกอัครราชทูตญี่ปุ่นประจำประเทศไทย "
+        "ในโอกาสเข้าเยี่ยมคารวะ โดยนายสมชาย ใจดี โฆษกประจำสำนักนายกรัฐมนตรี "
+        "เปิดเผยสาระสำคัญ ดังนี้",
+        "นายกรัฐมนตรียินดีที่ได้พบเอกอัครราชทูต และขอบคุณญี่ปุ่นที่ให้ความร่วมมือกับไทย"
+        "มาอย่างยาวนาน",
+        "ทั้งสองฝ่ายเห็นพ้องจัดตั้งคณะทำงานร่วมปราบปรามแก๊งคอลเซ็นเตอร์ "
+        "และแลกเปลี่ยนข้อมูลเครือข่ายค้ามนุษย์ 3 เครือข่าย",
+    ]
+    title = "นายกรัฐมนตรีให้การต้อนรับเอกอัครราชทูตญี่ปุ่นประจำประเทศไทย"
+    assert summarize(title, paragraphs, "th").startswith("ทั้งสองฝ่ายเห็นพ้องจัดตั้งคณะทำงาน")
+
+
+def test_a_chaired_meeting_is_summarised_from_its_outcome() -> None:
+    paragraphs = [
+        "วันนี้ (10 ม.ค. 68) เวลา 13.30 น. ณ ห้องประชุม 301 ตึกบัญชาการ 1 ทำเนียบรัฐบาล "
+        "นายสมชาย ใจดี รองนายกรัฐมนตรี เป็นประธานการประชุมคณะกรรมการป้องกันและปราบปราม"
+        "การค้ามนุษย์ (ป.ค.ม.) ครั้งที่ 1/2568 และกล่าวต้อนรับคณะกรรมการชุดใหม่ด้วยความยินดี",
+        "ที่ประชุมได้เห็นชอบรายงานผลการดำเนินงานปี 2567 ซึ่งดำเนินคดีค้ามนุษย์ได้ 109 คดี "
+        "และช่วยเหลือผู้เสียหาย 512 คน",
+    ]
+    summary = summarize("รองนายกฯ เป็นประธานการประชุม ป.ค.ม.", paragraphs, "th")
+    assert summary == paragraphs[1]
+
+
+def test_a_background_opening_gives_way_to_what_was_done() -> None:
+    paragraphs = [
+        "ตามนโยบายของรัฐบาลที่ให้ความสำคัญกับการป้องกันและปราบปรามการค้ามนุษย์เป็นวาระแห่งชาติ "
+        "กองบังคับการปราบปรามการกระทำความผิดเกี่ยวกับการค้ามนุษย์ได้เฝ้าระวังสถานบริการ"
+        "ในพื้นที่ภาคใต้อย่างต่อเนื่อง",
+        "เจ้าหน้าที่ตำรวจเข้าตรวจค้นสถานบริการแห่งหนึ่งในจังหวัดสงขลา ช่วยเหลือผู้เสียหายได้ 6 ราย "
+        "และจับกุมผู้ต้องหา 2 ราย",
+    ]
+    assert summarize("ตำรวจบุกค้นสถานบริการ", paragraphs, "th") == paragraphs[1]
+
+    paragraphs = [
+        "Following the government's policy to make the fight against human trafficking a "
+        "national agenda, the Anti-Trafficking in Persons Division has kept watch on "
+        "entertainment venues in the south.",
+        "Police searched a karaoke bar in Songkhla, rescued 6 victims and arrested 2 suspects.",
+    ]
+    assert summarize("Police raid bar in Songkhla", paragraphs, "en") == paragraphs[1]
+
+
+def test_a_lead_that_tells_what_happened_stays() -> None:
+    paragraphs = [
+        "วันนี้ (9 ก.ย. 67) ตำรวจกองบังคับการปราบปรามการกระทำความผิดเกี่ยวกับการค้ามนุษย์ "
+        "บุกค้นโรงงานแห่งหนึ่งในจังหวัดสมุทรสาคร ช่วยเหลือแรงงานเมียนมา 31 คน และจับกุมนายจ้าง 1 ราย",
+        "ที่ผ่านมา ตำรวจดำเนินคดีค้ามนุษย์ได้ 200 คดี ในปี 2566",
+    ]
+    summary = summarize("ตำรวจบุกค้นโรงงาน", paragraphs, "th")
+    assert summary.startswith("ตำรวจกองบังคับการปราบปราม")
+
+
+def test_a_lead_that_says_the_title_again_is_read_past_it() -> None:
+    paragraphs = [
+        "วันนี้ (2 ก.พ. 67) นายสมชาย ใจดี รมว.แรงงาน ตรวจเรือประมงที่ท่าเรือระนอง "
+        "โดยพบแรงงานต่างด้าวไม่มีใบอนุญาตทำงาน 14 คน จึงสั่งให้ดำเนินคดีกับนายจ้างทันที",
+    ]
+    summary = summarize("รมว.แรงงาน ตรวจเรือประมงที่ระนอง", paragraphs, "th")
+    assert summary == "พบแรงงานต่างด้าวไม่มีใบอนุญาตทำงาน 14 คน จึงสั่งให้ดำเนินคดีกับนายจ้างทันที"
+
+
+def test_a_list_is_summarised_from_the_words_that_announce_it() -> None:
+    paragraphs = [
+        "วันนี้ (4 มิ.ย. 67) นายสมชาย ใจดี โฆษกประจำสำนักนายกรัฐมนตรี เปิดเผยว่า "
+        "รัฐบาลให้ความสำคัญกับการแก้ปัญหาแก๊งคอลเซ็นเตอร์ซึ่งสร้างความเดือดร้อนแก่ประชาชน"
+        "เป็นวงกว้างมาอย่างต่อเนื่องตลอดระยะเวลาที่ผ่านมา",
+        "มาตรการที่คณะรัฐมนตรีเห็นชอบ ดังนี้",
+        "1. ให้ธนาคารทุกแห่งระงับบัญชีม้าที่ตรวจพบแล้ว 12,000 บัญชีภายใน 7 วันนับจากวันนี้",
+        "2. ให้ตำรวจจับกุมผู้เปิดบัญชีม้าทุกราย",
+    ]
+    summary = summarize("ครม. เห็นชอบมาตรการแก้ปัญหาแก๊งคอลเซ็นเตอร์", paragraphs, "th")
+    assert summary.startswith("มาตรการที่คณะรัฐมนตรีเห็นชอบ ดังนี้ 1. ให้ธนาคารทุกแห่ง")
+
+
+def test_a_paragraph_that_goes_on_with_the_one_before_does_not_start_the_summary() -> None:
+    paragraphs = [
+        "วันนี้ (9 ก.ย. 67) นายสมชาย ใจดี โฆษกสำนักงานตำรวจแห่งชาติ เปิดเผยว่า "
+        "ตำรวจได้ร่วมกับหน่วยงานในพื้นที่ติดตามแก๊งหลอกลวงทางโทรศัพท์มาระยะหนึ่ง",
+        "และจับกุมผู้ต้องหาได้ 25 ราย ยึดโทรศัพท์ 300 เครื่อง พร้อมบัญชีธนาคาร 40 บัญชี",
+    ]
+    summary = summarize("ตำรวจจับแก๊งหลอกลวง", paragraphs, "th")
+    assert summary.startswith("ตำรวจได้ร่วมกับหน่วยงานในพื้นที่")
+    assert summary.endswith("บัญชีธนาคาร 40 บัญชี")
+
+
+def test_outcomes_weigh_what_happened_against_ceremony_and_background() -> None:
+    texts = ["ตำรวจจับกุมผู้ต้องหา 9 ราย ยึดของกลาง 1,200 เม็ด",  # figures and deeds
+             "นายกรัฐมนตรีเป็นประธานและกล่าวต้อนรับด้วยความยินดี",  # a ceremony
+             "จากกรณีที่มีข่าวว่าแรงงานถูกหลอก",  # a background opening
+             "ครั้งที่ 2 ปี 2567 วันที่ 3 มีนาคม"]  # an ordinal and dates are no figures
+    scores = outcomes(texts, "th")
+    assert scores[0] > 0 > scores[1]
+    assert scores[2] < 0
+    assert scores[3] == 0
+    # What the title already says is no news.
+    assert outcomes(["ตำรวจจับกุมผู้ต้องหา 9 ราย"], "th", "จับกุมผู้ต้องหา 9 ราย") == [0.0]
+    assert says_title("นายสมชาย ใจดี รมว.แรงงาน ตรวจเรือประมงที่ระนอง", "รมว.แรงงาน ตรวจเรือประมง")
+
 
 
 class _ReadUpTo(list[str]):
