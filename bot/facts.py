@@ -25,7 +25,7 @@ from pythainlp.util.date import thai_abbr_months, thai_full_months
 
 from bot.dates import ENGLISH_MONTHS
 from bot.matcher import TermMatcher
-from bot.summary import ELLIPSIS, cut
+from bot.summary import window
 from bot.thai import has_thai
 
 # Question words, by the kind of answer they ask for.
@@ -163,7 +163,7 @@ def find_facts(ask: Ask, sources: Sequence[Source], needles: TermMatcher[int],
                         or not near.issuperset(must)):
                     continue
                 if best is None or weight > best[0]:
-                    text = _passage(paragraph, match.start(), match.end())
+                    text = window(paragraph, match.start(), _SHOWN)
                     best = (weight, Fact(text, source.url, source.date, match.group().strip()))
         if best is not None:
             found.append((best[0], -rank, best[1]))
@@ -190,15 +190,3 @@ def _counts(paragraph: str, end: int, unit: str) -> bool:
         return True  # an English question about a Thai release: its words are Thai
     noun = unit.split()[-1]
     return noun[:-1] in after or noun in after
-
-
-def _passage(paragraph: str, start: int, end: int) -> str:
-    """About _SHOWN characters of `paragraph` around [start, end), cut at spaces."""
-    if len(paragraph) <= _SHOWN:
-        return paragraph
-    left = max(0, start - _SHOWN // 2)
-    if left > 0:
-        space = paragraph.find(" ", left, start)
-        left = space + 1 if space >= 0 else left
-    text = cut(paragraph[left:], _SHOWN)
-    return (ELLIPSIS if left else "") + text

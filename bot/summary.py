@@ -362,7 +362,7 @@ def snippet(paragraphs: Sequence[str], needles: TermMatcher[int], weights: Seque
     if best is None:
         return ""
     _, _, sentence, hits = best
-    return _window(sentence, _densest(hits, weights, SNIPPET_MAX), SNIPPET_MAX)
+    return window(sentence, _densest(hits, weights, SNIPPET_MAX), SNIPPET_MAX)
 
 
 def _densest(hits: list[tuple[int, int]], weights: Sequence[float], width: int) -> int:
@@ -374,7 +374,7 @@ def _densest(hits: list[tuple[int, int]], weights: Sequence[float], width: int) 
     return max(sorted({p for p, _ in hits}), key=lambda p: (covered(p), -p))
 
 
-def _window(text: str, focus: int, limit: int) -> str:
+def window(text: str, focus: int, limit: int) -> str:
     """About `limit` characters of `text` around `focus`, cut at spaces."""
     if len(text) <= limit:
         return text

@@ -3,7 +3,6 @@ and the hand-over from indexes that used to hold it."""
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
 from pathlib import Path
 
@@ -29,15 +28,6 @@ async def state(tmp_path: Path) -> SqliteState:
     await store.close()
 
 
-async def test_a_language_choice_is_kept_until_forgotten(state: SqliteState) -> None:
-    assert await state.user_language(1) is None
-    await state.set_user_language(1, "en")
-    await state.set_user_language(1, "th")
-    assert await state.user_language(1) == "th"
-    await state.forget_user(1)
-    assert await state.user_language(1) is None
-
-
 async def test_saved_searches_have_no_user_and_expire(state: SqliteState) -> None:
     key = await state.save_search("ค้ามนุษย์")
     assert key == await state.save_search("ค้ามนุษย์") and len(key) == 16
@@ -57,12 +47,6 @@ async def test_a_failed_write_leaves_nothing_behind(state: SqliteState) -> None:
     assert await state.user_language(7) is None
     await state.set_user_language(7, "en")  # and the connection is usable again
     assert await state.user_language(7) == "en"
-
-
-async def test_many_writers_at_once_take_turns(state: SqliteState) -> None:
-    await asyncio.gather(*(state.set_user_language(n, "en") for n in range(50)),
-                         *(state.save_search(f"q{n}") for n in range(50)))
-    assert all([await state.user_language(n) == "en" for n in range(50)])
 
 
 async def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
