@@ -85,7 +85,7 @@ class _Webhook(RequestHandler):
         try:
             data = json.loads(self.request.body)
             update = Update.de_json(data, self.bot_application.bot)
-        except (ValueError, TypeError, KeyError):
+        except (ValueError, TypeError, KeyError, AttributeError):  # not an update's JSON
             logger.warning("a webhook request that is not an update was refused")
             self.send_error(400)
             return

@@ -90,6 +90,13 @@ def test_the_webhook_server_serves_health_and_metrics_too(api: FakeBotAPI, bot_d
     try:
         api.wait_for(lambda: api.calls_to("setWebhook"))
         _wait_listening(port)
+        request = urllib.request.Request(url, data=b"[1, 2]", method="POST", headers={
+            "Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "s3cret"})
+        try:
+            urllib.request.urlopen(request, timeout=10)
+            raise AssertionError("a body that is no update was taken")
+        except urllib.error.HTTPError as error:
+            assert error.code == 400
         assert _post(url, {"update_id": 7, **text_message(122, "IOM")}, secret="s3cret") == 200
         api.wait_message(122)
         assert get(f"http://127.0.0.1:{port}/healthz") == (200, "ok\n")
