@@ -235,6 +235,7 @@ class Conversation:
         """Delete what is kept about the user, and the chat's subscriptions (in a
         group, if they administer it)."""
         lang = await self.language(user)
+        self._last.pop(_chat_key(user), None)  # the last question, held for follow-ups
         if user.id is not None:
             await self.core.forget(user.id)
         chat = user.chat

@@ -214,6 +214,14 @@ async def test_a_follow_up_changes_only_the_year_or_the_country_of_the_last_ques
     assert "Cambodia" not in own.plain.split("\n")[0]
 
 
+async def test_forget_also_drops_the_question_kept_for_a_follow_up(sample_core: Core) -> None:
+    talk = Conversation(sample_core)
+    await talk.message("ค้ามนุษย์ เวียดนาม", User(10, "th"))
+    await talk.forget(User(10, "th"))
+    [reply] = await talk.message("แล้วปี 2567 ล่ะ", User(10, "th"))
+    assert "เวียดนาม" not in reply.plain.split("\n")[0]
+
+
 async def test_a_plea_is_never_kept_for_a_follow_up(sample_core: Core) -> None:
     talk = Conversation(sample_core)
     await talk.message("ค้ามนุษย์ เวียดนาม", User(9, "th"))
