@@ -313,7 +313,8 @@ class Core:
             fallback = await self.engine.parse(read_message(card.channels[0].contact))
             answer = await self.engine.search(fallback, limit=limit)
         answer.query, answer.intent, answer.card = message.text, "hotline", card
-        answer.message = None
+        # The card answers where to call; a passage about a venue would not.
+        answer.message, answer.facts = None, []
         return answer
 
     def _partner_only(self, query: Query) -> str | None:
