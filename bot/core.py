@@ -32,7 +32,6 @@ from bot.followup import FollowUps
 from bot.helplines import HelpChannel
 from bot.i18n import REGIONAL_LANGS, Strings
 from bot.index import ReleaseIndex, Stats
-from bot.ingest import ingest
 from bot.message import Message, read_message
 from bot.query import QUERY_LANG, Group, Query, fts_phrase
 from bot.search import BaselineEngine, SearchEngine
@@ -46,7 +45,6 @@ from bot.state import (
     Subscription,
     take_over_people_state,
 )
-from bot.state_pg import PostgresState
 from bot.thai import Segmenter
 
 if TYPE_CHECKING:
@@ -462,6 +460,9 @@ async def open_core(settings: Settings, data: Data) -> Core:
     """Open the stores (building the index from data/records if it is empty)."""
     state: PeopleState
     if settings.state_url:
+        # asyncpg is loaded only where PostgreSQL is configured.
+        from bot.state_pg import PostgresState
+
         state = await PostgresState.open(settings.state_url)
     else:
         await take_over_people_state(settings.state_path, settings.db_path)
@@ -473,6 +474,9 @@ async def open_core(settings: Settings, data: Data) -> Core:
         raise
     try:
         if await index.count() == 0:
+            # The ingest pipeline is loaded only for this first build.
+            from bot.ingest import ingest
+
             await ingest(index, [str(data.records)], data, all_topics=True, workers=0)
         engine = SearchEngine(index, data.lexicon, Segmenter(data.lexicon.segmenter_words()),
                               data.topic_rule)

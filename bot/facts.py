@@ -25,7 +25,7 @@ from pythainlp.util.date import thai_abbr_months, thai_full_months
 
 from bot.dates import ENGLISH_MONTHS
 from bot.matcher import TermMatcher
-from bot.summary import window
+from bot.passages import window
 from bot.thai import has_thai
 
 # Question words, by the kind of answer they ask for.

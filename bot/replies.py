@@ -30,6 +30,7 @@ from bot.cards import HelpCard, PartnerCard
 from bot.helplines import HelpChannel
 from bot.i18n import LANGS, REGIONAL_LANGS, Strings
 from bot.index import Stats
+from bot.passages import cut
 from bot.render import (
     MAX_MESSAGE_CHARS,
     Bold,
@@ -43,7 +44,6 @@ from bot.render import (
     format_month,
 )
 from bot.state import PendingAlert, Subscription
-from bot.summary import cut
 
 PAGE_SIZE = 3
 PARTNERS_PAGE_SIZE = 8

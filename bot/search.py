@@ -44,8 +44,8 @@ from bot.index import Candidate, ReleaseIndex
 from bot.lexicon import Lexicon, TopicRule
 from bot.matcher import TermMatcher
 from bot.message import Message
+from bot.passages import snippet
 from bot.query import MAX_QUERY_CHARS, Group, Query, QueryParser, Vocabulary, fts_phrase
-from bot.summary import snippet
 from bot.thai import Segmenter, fts_terms, unsegment
 
 CANDIDATES = 150

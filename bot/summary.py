@@ -1,10 +1,7 @@
-"""Short texts shown under a release's title.
-
-`summarize` is made once at ingest: what the release reports, in its own
-language, without the date, venue and spokesperson that open most releases,
-cut at a sentence or phrase boundary to at most SUMMARY_MAX characters.
-`snippet` is made per question: the passage around the sentence that best
-matches the question's words.
+"""The summary shown under a release's title, made once at ingest: what the
+release reports, in its own language, without the date, venue and spokesperson
+that open most releases, cut at a sentence or phrase boundary to at most
+SUMMARY_MAX characters. (What is cut per question is bot/passages.py's.)
 """
 
 from __future__ import annotations
@@ -13,17 +10,12 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, islice
 
-from bot.matcher import TermMatcher
 from bot.news_lead import after_dateline, outcomes, says_title, title_clause
 from bot.news_lead import event as lead_event
+from bot.passages import cut, sentences
 from bot.thai import squash
 
 SUMMARY_MAX = 320
-SNIPPET_MAX = 240
-ELLIPSIS = "…"
-
-# English sentence ends; Thai marks sentences and phrases with a space.
-_RE_EN_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“(A-Z0-9])")
 # A lead that announces the gist of a meeting ("... disclosed gist as follows:", "...
 # เปิดเผยสาระสำคัญ ดังนี้") is an introduction: it has no edge over what follows.
 _GISTS = ("ดังนี้", "as follows", "As follows")
@@ -99,24 +91,6 @@ _LOOSE_MARKS = " \t\n\r\u00a0\"'“”‘’«».,:;!?()[]{}-–—…/|*#"
 _RE_LOOSE = re.compile(r"[\s\"'“”‘’«».,:;!?()\[\]{}\-–—…/|*#]+")
 
 
-def _sentences(paragraph: str, lang: str) -> list[str]:
-    if lang == "en":
-        return [s for s in _RE_EN_SENTENCE.split(paragraph) if s]
-    return [paragraph]
-
-
-def cut(text: str, limit: int) -> str:
-    """`text` shortened to `limit` characters at a space, with an ellipsis if cut."""
-    if len(text) <= limit:
-        return text
-    room = limit - len(ELLIPSIS)
-    head = text[:room]
-    space = head.rfind(" ")
-    if space >= room * 0.6:
-        head = head[:space]
-    return head.rstrip(" ,;:-") + ELLIPSIS
-
-
 def summarize(title: str, paragraphs: Sequence[str], lang: str) -> str:
     """What the release reports beyond its title, up to SUMMARY_MAX characters.
 
@@ -170,7 +144,7 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str) -> str:
     for event in events:
         if not event:
             continue
-        for sentence in _sentences(event, lang):
+        for sentence in sentences(event, lang):
             parts.append(sentence)
             length += len(sentence) + 1
             if length >= SUMMARY_MAX:
@@ -332,7 +306,7 @@ def _opening(title: str, paragraphs: Sequence[str], lang: str) -> str:
     for paragraph in paragraphs:
         if _RE_BORING.match(paragraph) or squash(paragraph) == squashed_title:
             continue
-        for sentence in _sentences(paragraph, lang):
+        for sentence in sentences(paragraph, lang):
             parts.append(sentence)
             length += len(sentence) + 1
             if length >= SUMMARY_MAX:
@@ -342,45 +316,3 @@ def _opening(title: str, paragraphs: Sequence[str], lang: str) -> str:
     if not parts:
         return cut(title, SUMMARY_MAX)
     return cut(" ".join(parts), SUMMARY_MAX)
-
-
-def snippet(paragraphs: Sequence[str], needles: TermMatcher[int], weights: Sequence[float],
-            lang: str) -> str:
-    """The passage that best matches the question: the sentence holding the most
-    weight of its groups (`needles` finds each group's forms, valued by the
-    group's place in `weights`), cut around the stretch where most of them appear.
-
-    Returns "" when no paragraph names any group.
-    """
-    best: tuple[float, int, str, list[tuple[int, int]]] | None = None
-    for index, paragraph in enumerate(paragraphs):
-        for sentence in _sentences(paragraph, lang):
-            hits = [(found.start, found.value) for found in needles.find(sentence)]
-            score = sum(weights[group] for group in {group for _, group in hits})
-            if score > 0 and (best is None or (score, -index) > (best[0], best[1])):
-                best = (score, -index, sentence, hits)
-    if best is None:
-        return ""
-    _, _, sentence, hits = best
-    return window(sentence, _densest(hits, weights, SNIPPET_MAX), SNIPPET_MAX)
-
-
-def _densest(hits: list[tuple[int, int]], weights: Sequence[float], width: int) -> int:
-    """The hit position from which `width` characters cover the most group weight."""
-    def covered(start: int) -> float:
-        inside = {group for position, group in hits if start <= position < start + width * 0.8}
-        return sum(weights[g] for g in inside)
-
-    return max(sorted({p for p, _ in hits}), key=lambda p: (covered(p), -p))
-
-
-def window(text: str, focus: int, limit: int) -> str:
-    """About `limit` characters of `text` around `focus`, cut at spaces."""
-    if len(text) <= limit:
-        return text
-    start = max(0, focus - limit // 3)
-    if start > 0:
-        space = text.find(" ", start, focus)
-        start = space + 1 if space >= 0 else start
-    piece = cut(text[start:], limit - (len(ELLIPSIS) if start else 0))
-    return (ELLIPSIS if start else "") + piece

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from bot.matcher import TermMatcher
 from bot.news_lead import outcomes, says_title
-from bot.summary import SNIPPET_MAX, SUMMARY_MAX, cut, snippet, summarize
+from bot.passages import SNIPPET_MAX, cut, snippet
+from bot.summary import SUMMARY_MAX, summarize
 
 
 def test_summary_is_the_opening_within_the_limit() -> None:
