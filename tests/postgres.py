@@ -59,6 +59,8 @@ class Server:
         if self.bin is None:
             return "PostgreSQL's server programs (initdb, pg_ctl) are not installed"
         if os.geteuid() == 0:
+            if shutil.which("runuser") is None:
+                return "running as root, and there is no runuser to run PostgreSQL as its user"
             try:
                 user = pwd.getpwnam(SERVER_USER)
             except KeyError:
@@ -74,8 +76,11 @@ class Server:
              "-c synchronous_commit=off -c full_page_writes=off", "start"],
         ]
         for step in steps:
-            done = subprocess.run(_as_server_user(step), capture_output=True, text=True,
-                                  timeout=120, check=False)
+            try:
+                done = subprocess.run(_as_server_user(step), capture_output=True, text=True,
+                                      timeout=120, check=False)
+            except (OSError, subprocess.TimeoutExpired) as error:
+                return f"PostgreSQL did not start: {error}"
             if done.returncode != 0:
                 return f"PostgreSQL did not start: {(done.stderr or done.stdout).strip()[:300]}"
         return None
