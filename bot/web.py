@@ -6,7 +6,7 @@ Webhook: one server on --listen/--port serves the webhook path, /healthz and
 /metrics. The bot runs python-telegram-bot's Application itself (its documented
 custom-webhook way: `application.update_queue.put`) rather than run_webhook, so
 that these routes share the webhook's server and a replica that does not hold
-the lead does not set the webhook (bot/leader.py).
+the lead does not set the webhook (bot/state_pg.py, AdvisoryLead).
 
 /healthz answers 200 when the index is open and a Bot API call succeeded within
 HEALTHY_WITHIN seconds, 503 with the reason otherwise.
