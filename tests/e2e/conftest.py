@@ -52,13 +52,18 @@ def start_bot(api: FakeBotAPI, db: Path, log_path: Path, *extra: str,
     process = subprocess.Popen([sys.executable, "-m", "bot", "run", *extra], env=full_env,
                                stdout=handle, stderr=subprocess.STDOUT, text=True)
     bot = BotProcess(api, process, log_path)
-    if wait_for_commands:
-        api.wait_for(lambda: len(api.calls_to("setMyCommands")) >= 9
-                     or process.poll() is not None, timeout=60)
-    else:
-        api.wait_for(lambda: api.calls_to("getUpdates") or process.poll() is not None,
-                     timeout=60)
-    assert process.poll() is None, bot.log()
+    try:
+        if wait_for_commands:
+            api.wait_for(lambda: len(api.calls_to("setMyCommands")) >= 9
+                         or process.poll() is not None, timeout=60)
+        else:
+            api.wait_for(lambda: api.calls_to("getUpdates") or process.poll() is not None,
+                         timeout=60)
+        assert process.poll() is None, bot.log()
+    except BaseException:
+        process.kill()  # a bot that did not start as expected is not left running
+        process.wait()
+        raise
     return bot
 
 
