@@ -120,10 +120,10 @@ class Core:
         """`text` as a follow-up of the question `previous` ("แล้วปี 2567 ล่ะ"): that
         question with the change; None when `text` is a question of its own or
         someone who needs help (bot/followup.py)."""
-        need = self._need(self.read(text))
-        if need.distress or need.situations or need.hotline:
+        merged = self.follow_ups.merge(previous, text)  # None at once without a mark
+        if merged is None or self._need(self.read(text)).card:
             return None
-        return self.follow_ups.merge(previous, text)
+        return merged
 
     def describe(self, concepts: Iterable[str], lang: str) -> str:
         """What a release is about, from the concepts recognised in it."""

@@ -15,7 +15,7 @@ from bot.dates import find_date_range
 from bot.lexicon import Lexicon, longest_mentions
 from bot.matcher import TermMatcher
 from bot.message import read_message
-from bot.query import QueryParser
+from bot.query import QueryParser, blank
 from bot.thai import Segmenter, unsegment
 
 # Words that mark a message as a follow-up of the one before.
@@ -41,7 +41,7 @@ class FollowUps:
         marks = self._marks.find(text)
         if not marks or len(text) > MAX_CHARS:
             return None
-        bare = _without(text, [(m.start, m.end) for m in marks]).replace("?", " ").strip()
+        bare = blank(text, [(m.start, m.end) for m in marks]).replace("?", " ").strip()
         new = self.parser.parse(read_message(bare))
         kinds = {g.concept.kind for g in new.groups if g.concept is not None}
         if any(g.concept is None for g in new.groups) or not kinds <= CHANGEABLE:
@@ -61,12 +61,4 @@ class FollowUps:
         segmented = self.segmenter.index_text(text)
         spans = [(m.start, m.end) for m in longest_mentions(self.lexicon.finder.find(segmented))
                  if m.value.kind in kinds]
-        return _without(unsegment(segmented), spans)
-
-
-def _without(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` with the [start, end) spans blanked out."""
-    chars = list(text)
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
+        return blank(unsegment(segmented), spans)

@@ -177,7 +177,7 @@ class QueryParser:
         # "ล่าสุด", "timeline"...: how to list the answer, not what to search for.
         recency, timeline = self._recency.find(rest), self._timeline.find(rest)
         query.newest, query.timeline = bool(recency), bool(timeline)
-        rest = _blank(rest, [(found.start, found.end) for found in [*recency, *timeline]])
+        rest = blank(rest, [(found.start, found.end) for found in [*recency, *timeline]])
         in_index_language = query.lang in INDEX_LANGS
         spelling = self.speller.correct(rest) if in_index_language else Spelling(rest)
         query.corrections = spelling.corrections
@@ -262,7 +262,7 @@ class QueryParser:
         return pieces
 
 
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
     """`text` with the [start, end) spans made spaces."""
     chars = list(text)
     for start, end in spans:
