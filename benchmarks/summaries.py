@@ -53,7 +53,7 @@ def main() -> int:
     out.writerow(["url", "lang", "title", "summary"])
     for release in chosen:
         out.writerow([release.url, release.lang, release.title,
-                      summarize(release.title, release.paragraphs, release.lang)])
+                      summarize(release.title, release.paragraphs, release.lang, rule.score)])
     return 0
 
 

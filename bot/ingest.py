@@ -31,7 +31,7 @@ from bot.thai import WORD_SEP, Segmenter
 
 # Bump when what ingest derives from a release changes (segmentation, summary...).
 # 5: the names found in a release are stored with it.
-PIPELINE_VERSION = 7
+PIPELINE_VERSION = 8
 DEFAULT_BATCH_SIZE = 100
 DEFAULT_WORKERS = 1
 # Below this many releases, a worker pool costs more than it saves.
@@ -79,8 +79,9 @@ _worker: _Preparer | None = None
 class _Preparer:
     """Turns releases into index entries; one per process (dictionary loaded once)."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, topic_rule: TopicRule) -> None:
         self.lexicon = lexicon
+        self.topic_rule = topic_rule
         self.segmenter = Segmenter(self.lexicon.segmenter_words())
         self.finder = self.lexicon.finder
 
@@ -101,7 +102,8 @@ class _Preparer:
             lang=release.lang,
             category=release.category,
             hashtags=release.hashtags,
-            summary=summarize(release.title, release.paragraphs, release.lang),
+            summary=summarize(release.title, release.paragraphs, release.lang,
+                              self.topic_rule.score),
             concepts=concepts,
             content_hash=digest,
             source_name=release.source_name,
@@ -114,9 +116,9 @@ class _Preparer:
         )
 
 
-def _init_worker(lexicon: Lexicon) -> None:
+def _init_worker(lexicon: Lexicon, topic_rule: TopicRule) -> None:
     global _worker
-    _worker = _Preparer(lexicon)
+    _worker = _Preparer(lexicon, topic_rule)
 
 
 def _prepare_batch(batch: Sequence[tuple[Release, str]]) -> list[IndexEntry]:
@@ -218,7 +220,7 @@ async def ingest(
         asyncio.run_coroutine_threadsafe(queue.put(batch), loop).result()
 
     reading = loop.run_in_executor(None, reader.run, list(inputs), emit, progress or _ignore)
-    writer = _Writer(index, data.lexicon, workers)
+    writer = _Writer(index, data, workers)
     try:
         while (batch := await queue.get()) is not None:
             report.indexed += await writer.submit(batch)
@@ -250,7 +252,7 @@ async def index_releases(index: ReleaseIndex, releases: Sequence[Release],
         elif (found := reader.take_release(release)) is not None:
             batch.append(found)
     if batch:
-        writer = _Writer(index, data.lexicon, workers=0)
+        writer = _Writer(index, data, workers=0)
         report.indexed = await writer.submit(batch) + await writer.drain()
     await _finish(index, data, report)
     return report
@@ -291,9 +293,10 @@ async def _romanise_names(index: ReleaseIndex) -> None:
 class _Writer:
     """Prepares batches (in worker processes when there is work) and stores them in order."""
 
-    def __init__(self, index: ReleaseIndex, lexicon: Lexicon, workers: int | None) -> None:
+    def __init__(self, index: ReleaseIndex, data: Data, workers: int | None) -> None:
         self.index = index
-        self.lexicon = lexicon
+        self.lexicon = data.lexicon
+        self.topic_rule = data.topic_rule
         # One worker keeps up with the reader (the bottleneck: decompressing and
         # filtering 688 MB); a second one only adds ~120 MB of memory.
         self.workers = workers if workers is not None else DEFAULT_WORKERS
@@ -308,7 +311,7 @@ class _Writer:
         if self.pool is None and self.workers > 0 and self.batches >= _POOL_THRESHOLD:
             self.pool = ProcessPoolExecutor(
                 self.workers, mp_context=multiprocessing.get_context("spawn"),
-                initializer=_init_worker, initargs=(self.lexicon,),
+                initializer=_init_worker, initargs=(self.lexicon, self.topic_rule),
             )
         if self.pool is not None:
             future: Future[list[IndexEntry]] = self.pool.submit(_prepare_batch, batch)
@@ -333,7 +336,7 @@ class _Writer:
 
     def _prepare_here(self, batch: Batch) -> list[IndexEntry]:
         if _worker is None:
-            _init_worker(self.lexicon)
+            _init_worker(self.lexicon, self.topic_rule)
         return _prepare_batch(batch)
 
     def close(self, *, wait: bool = False) -> None:

@@ -7,7 +7,7 @@ SUMMARY_MAX characters. (What is cut per question is bot/passages.py's.)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain, islice
 
 from bot.news_lead import after_dateline, outcomes, says_title, title_clause
@@ -69,6 +69,14 @@ _RE_SHORT_BOILERPLATE = re.compile(
     r"|\S{1,20}$|เศรษฐกิจ\s*-?\s*สังคม$)",  # a heading: "กฎหมาย", "Gist", "เศรษฐกิจ สังคม"
     re.IGNORECASE,
 )
+# A digest of decisions (a cabinet meeting's) is a run of items, each headed
+# "12. เรื่อง ..." or "Title: ..." and followed by its decision; a table of contents
+# may list the headings first. Each item is weighed by up to _ITEM_READ characters.
+_RE_ITEM_HEADING = re.compile(r"(?:\d{1,3}\.\s*เรื่อง\s*|title\s*:\s*)", re.IGNORECASE)
+_DIGEST_ITEMS = 3
+_ITEM_READ = 4_000
+# How much of the heading the decision must repeat to be shown without it.
+_HEADING_SAID = 30
 # A Latin letter or a Thai consonant: a paragraph without one is a rule or a number.
 _RE_LETTER = re.compile(r"[A-Za-z\u0e01-\u0e2e]")
 # A line of a speech's salutations: "...ท่านผู้มีเกียรติทุกท่าน", "Excellencies,", "Madam Chair,".
@@ -91,8 +99,13 @@ _LOOSE_MARKS = " \t\n\r\u00a0\"'“”‘’«».,:;!?()[]{}-–—…/|*#"
 _RE_LOOSE = re.compile(r"[\s\"'“”‘’«».,:;!?()\[\]{}\-–—…/|*#]+")
 
 
-def summarize(title: str, paragraphs: Sequence[str], lang: str) -> str:
+def summarize(title: str, paragraphs: Sequence[str], lang: str,
+              on_topic: Callable[[str], int] | None = None) -> str:
     """What the release reports beyond its title, up to SUMMARY_MAX characters.
+
+    A digest of decisions (see `_digest_summary`) is summarised by its item most
+    on topic, as `on_topic` (the topic rule's score) weighs them: a cabinet
+    meeting's first item is rarely why the release was indexed.
 
     Most releases open with a preamble (a date, a venue, a spokesperson, officials)
     and some with a ceremony, a courtesy call or a background story; the summary is
@@ -131,6 +144,8 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str) -> str:
     Only the first paragraphs are read, each up to _LEAD_WINDOW characters, with
     regular expressions and one term matcher: no segmentation, so ingest stays fast.
     """
+    if on_topic is not None and (digest := _digest_summary(paragraphs, on_topic)):
+        return digest
     content = _from_lead(_content(title, paragraphs))
     head = list(islice(content, _NEWS_PARAGRAPHS))
     lead, lead_text = _lead(head, lang)
@@ -155,6 +170,38 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str) -> str:
     if not parts:
         return _opening(title, paragraphs, lang)
     return cut(" ".join(parts), SUMMARY_MAX)
+
+
+def _digest_summary(paragraphs: Sequence[str], on_topic: Callable[[str], int]) -> str:
+    """For a digest of _DIGEST_ITEMS items or more, the item `on_topic` weighs most
+    (the first of those, an item with its decision before a bare heading): its
+    decision ("คณะรัฐมนตรีมีมติเห็นชอบ...", "The cabinet approved...", with the list
+    it announces), after its heading unless the decision says it. "" when this is
+    no digest or no item is on topic."""
+    items: list[tuple[str, list[str]]] = []
+    for paragraph in paragraphs:
+        if found := _RE_ITEM_HEADING.match(paragraph):
+            items.append((paragraph[found.end():].strip(), []))
+        elif items and not _is_boilerplate(paragraph):
+            items[-1][1].append(paragraph)
+    if len(items) < _DIGEST_ITEMS:
+        return ""
+    def weight(item: tuple[str, list[str]]) -> tuple[int, bool]:
+        heading, body = item
+        return on_topic(f"{heading}\n" + "\n".join(body)[:_ITEM_READ]), bool(body)
+
+    heading, body = max(items, key=weight)  # the first of the best
+    if weight((heading, body))[0] <= 0:
+        return ""
+    parts: list[str] = []
+    for paragraph in body:
+        parts.append(paragraph)
+        if len(" ".join(parts)) >= SUMMARY_MAX // 2 and not _announces_list(paragraph):
+            break
+    decision = " ".join(parts)
+    if _loose(heading)[:_HEADING_SAID] not in _loose(decision):
+        decision = f"{heading}: {decision}" if decision else heading
+    return cut(decision, SUMMARY_MAX)
 
 
 def _lead(paragraphs: Sequence[str], lang: str) -> tuple[int, str]:

@@ -8,6 +8,9 @@ from bot.matcher import TermMatcher
 from bot.news_lead import outcomes, says_title
 from bot.passages import SNIPPET_MAX, cut, snippet
 from bot.summary import SUMMARY_MAX, summarize
+from tests.conftest import DATA
+
+TOPIC_SCORE = DATA.topic_rule.score
 
 
 def test_summary_is_the_opening_within_the_limit() -> None:
@@ -406,3 +409,46 @@ def test_snippet_is_empty_without_matches_and_bounded_with_them() -> None:
 def test_cut_stops_at_a_space() -> None:
     assert cut("one two three four", 12) == "one two…"
     assert cut("short", 10) == "short"
+
+
+def test_a_cabinet_digest_is_summarised_by_its_item_on_trafficking() -> None:
+    # The table of contents lists the headings first; each item follows with its decision.
+    paragraphs = [
+        "วันนี้ (14 พฤศจิกายน 2566) นายเศรษฐา ทวีสิน นายกรัฐมนตรี เป็นประธานการประชุมคณะรัฐมนตรี "
+        "ซึ่งสรุปสาระสำคัญดังนี้",
+        "1. เรื่อง ร่างกฎกระทรวงจัดตั้งส่วนราชการในสถาบันอุดมศึกษา",
+        "2. เรื่อง รายงานผลการดำเนินงานป้องกันและปราบปรามการค้ามนุษย์ ประจำปี 2565",
+        "3. เรื่อง มาตรการรักษาเสถียรภาพราคาข้าวเปลือก",
+        "1. เรื่อง ร่างกฎกระทรวงจัดตั้งส่วนราชการในสถาบันอุดมศึกษา",
+        "คณะรัฐมนตรีมีมติอนุมัติหลักการร่างกฎกระทรวงจัดตั้งส่วนราชการในสถาบันอุดมศึกษา ตามที่กระทรวงการอุดมศึกษาฯ เสนอ",
+        "2. เรื่อง รายงานผลการดำเนินงานป้องกันและปราบปรามการค้ามนุษย์ ประจำปี 2565",
+        "คณะรัฐมนตรีรับทราบรายงานผลการดำเนินงานป้องกันและปราบปรามการค้ามนุษย์ ประจำปี 2565 "
+        "ตามที่กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์ (พม.) เสนอ ช่วยเหลือผู้เสียหาย 1,063 คน",
+        "3. เรื่อง มาตรการรักษาเสถียรภาพราคาข้าวเปลือก",
+        "คณะรัฐมนตรีมีมติเห็นชอบมาตรการรักษาเสถียรภาพราคาข้าวเปลือก ปีการผลิต 2566/67 ตามที่กระทรวงพาณิชย์เสนอ",
+    ]
+    title = "สรุปข่าวการประชุมคณะรัฐมนตรี 14 พฤศจิกายน 2566"
+    summary = summarize(title, paragraphs, "th", TOPIC_SCORE)
+    assert summary.startswith("คณะรัฐมนตรีรับทราบรายงานผลการดำเนินงานป้องกันและปราบปรามการค้ามนุษย์")
+    assert "1,063" in summary
+    # With no item on topic, or without the topic rule, the usual lead.
+    off_topic = [paragraphs[0], paragraphs[1], *paragraphs[3:6]]
+    assert summarize(title, off_topic, "th", TOPIC_SCORE) == summarize(title, off_topic, "th")
+    assert not summarize(title, paragraphs, "th").startswith("คณะรัฐมนตรีรับทราบ")
+
+
+def test_a_digest_decision_that_does_not_name_its_item_follows_its_heading() -> None:
+    paragraphs = [
+        "Some of the resolutions are as follows:",
+        "Title: Budget for a new airport terminal",
+        "The cabinet approved the budget as proposed by Ministry of Transport.",
+        "Title: Measures against trafficking in persons in business establishments",
+        "The cabinet approved the measures as proposed by Ministry of Social Development.",
+        "Title: Rice price support",
+        "The cabinet approved the support as proposed by Ministry of Commerce.",
+    ]
+    summary = summarize("The cabinet met on October 15, 2024", paragraphs, "en",
+                        TOPIC_SCORE)
+    assert summary == ("Measures against trafficking in persons in business establishments: "
+                       "The cabinet approved the measures as proposed by Ministry of Social "
+                       "Development.")
