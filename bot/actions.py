@@ -9,6 +9,7 @@ button carries. Data means the same after a restart:
 
     more:<search key>:<offset>   a page of a search (its text is kept with no
                                  user id, see bot/state.py)
+    timeline:<search key>        the releases of a search by month, oldest first
     latest:<offset>              a page of the newest releases
     hotline                      the help card
     ex:<lang>:<n>                run example search n (from 0) of a language
@@ -100,6 +101,17 @@ class SearchPage(Action):
 
     async def press(self, conversation: Conversation, user: User) -> ButtonAnswer:
         return await conversation.search_page(user, self.key, self.offset)
+
+
+@dataclass(frozen=True)
+class SearchTimeline(Action):
+    """A saved search's releases by month, oldest first, under its results."""
+
+    prefix = "timeline"
+    key: str
+
+    async def press(self, conversation: Conversation, user: User) -> ButtonAnswer:
+        return await conversation.search_timeline(user, self.key)
 
 
 @dataclass(frozen=True)
@@ -204,6 +216,6 @@ class AlertPage(Action):
 
 
 ACTIONS: tuple[type[Action], ...] = (
-    SearchPage, LatestPage, ShowHotline, RunExample, ChooseLanguage, PartnersPage,
+    SearchPage, SearchTimeline, LatestPage, ShowHotline, RunExample, ChooseLanguage, PartnersPage,
     ShowPartner, ForgetMe, RemoveSubscription, AlertPage,
 )

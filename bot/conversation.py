@@ -297,6 +297,16 @@ class Conversation:
                                      reader=lang)
         return ButtonAnswer([self.replies.results(answer, lang, key)], edit=True)
 
+    async def search_timeline(self, user: User, key: str) -> ButtonAnswer:
+        """A saved search's releases by month, oldest first, in a message of its own."""
+        lang = await self.language(user)
+        query = await self.core.saved_search(key)
+        if query is None:
+            return ButtonAnswer([self.replies.plain("search_expired", lang, hotline=True)],
+                                edit=False)
+        answer = await self.core.ask(self.core.read(query), reader=lang, timeline=True)
+        return ButtonAnswer([self.replies.results(answer, lang)], edit=False)
+
     async def latest_page(self, user: User, offset: int) -> Reply:
         answer = await self.core.newest(limit=PAGE_SIZE, offset=offset)
         return self.replies.latest(answer, await self.language(user))

@@ -132,9 +132,10 @@ class Core:
     # --- answers -------------------------------------------------------------------
 
     async def ask(self, message: Message, *, limit: int = 10, offset: int = 0,
-                  reader: str | None = None) -> Answer:
+                  reader: str | None = None, timeline: bool = False) -> Answer:
         """Answer a question: find its intent, then the card and the releases. A card
-        is made for the `reader`'s language (else the message's)."""
+        is made for the `reader`'s language (else the message's); `timeline` lists
+        the releases by month as "timeline ..." would."""
         reader = reader or message.lang or QUERY_LANG
         need = self._need(message)
         if need.situations or need.distress:
@@ -142,6 +143,7 @@ class Core:
         if need.hotline:
             return await self._hotline(message, reader, limit, offset)
         query = await self.engine.parse(message)
+        query.timeline |= timeline
         partner_id = self._partner_only(query)
         if partner_id is not None:
             return await self._partner(query, partner_id, limit, offset)

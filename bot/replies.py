@@ -21,6 +21,7 @@ from bot.actions import (
     RemoveSubscription,
     RunExample,
     SearchPage,
+    SearchTimeline,
     ShowHotline,
     ShowPartner,
 )
@@ -52,6 +53,8 @@ QUERY_SHOWN_CHARS = 60
 EXAMPLES = 3
 # ...and a reply to a question off the releases' topics.
 OFF_TOPIC_EXAMPLES = 2
+# Search results offer their timeline when there are this many releases.
+TIMELINE_MIN = 3
 # A timeline's titles are cut to this length (twenty lines fit one message).
 TIMELINE_TITLE_CHARS = 110
 # The deep-link payload that opens the bot on its help card (t.me/<bot>?start=hotline).
@@ -183,6 +186,8 @@ class Replies:
             paragraphs.append([message])
         paragraphs += self._result_blocks(answer, lang)
         buttons = self._pager(answer, lang, lambda o: SearchPage(key, o)) if key else []
+        if key and answer.intent == "search" and answer.total >= TIMELINE_MIN:
+            buttons.append([Button(self.text("button_timeline", lang), SearchTimeline(key))])
         if answer.message == "off_topic":  # what the bot covers, as searches to tap
             buttons = self._examples(lang, OFF_TOPIC_EXAMPLES)
         return Reply(fit(paragraphs), buttons + self.hotline_row(lang))

@@ -90,13 +90,16 @@ async def test_unknown_or_stale_buttons_are_answered_kindly(sample_core: Core) -
 
 
 async def test_terminal_chat_uses_the_same_conversation(sample_core: Core) -> None:
-    lines = iter(["ค้ามนุษย์ เวียดนาม", "2", "/quit"])
+    lines = iter(["ค้ามนุษย์ เวียดนาม", "2", "1", "/quit"])
     out: list[str] = []
     await run_chat(sample_core, read=lambda _prompt: next(lines), write=out.append)
     results = out[1]
     assert "1. ปลัด พม. พร้อมคณะ" in results and "[1] ผลลัพธ์เพิ่มเติม ▶" in results
-    assert "[2] ☎ สายด่วน 1300" in results
-    assert "1300" in out[2] and "ที่มา" in out[2]
+    assert "[2] 🗓 ลำดับเหตุการณ์" in results and "[3] ☎ สายด่วน 1300" in results
+    # The timeline button: the same releases by month, oldest first, with the hotline.
+    assert out[2].startswith("ลำดับเหตุการณ์: “ค้ามนุษย์ เวียดนาม”")
+    assert "[1] ☎ สายด่วน 1300" in out[2]
+    assert "1300" in out[3] and "ที่มา" in out[3]
 
 
 def test_buttons_render_as_numbers() -> None:

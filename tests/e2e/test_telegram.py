@@ -93,6 +93,23 @@ def test_more_results_pages_through_by_editing_the_message(bot: BotProcess) -> N
     assert back and back[0].endswith(":0")
 
 
+def test_the_timeline_button_lists_the_search_by_month_in_a_new_message(
+        bot: BotProcess) -> None:
+    api = bot.api
+    api.push(text_message(110, "ค้ามนุษย์"))
+    first = api.wait_message(110)
+    timeline = [b for b in buttons_of(first) if b.get("callback_data", "").startswith("timeline:")]
+    assert [b["text"] for b in timeline] == ["🗓 ลำดับเหตุการณ์"]
+    sent = api.sent[(110, _message_id(api, first))]
+    api.push(button_press(110, sent, timeline[0]["callback_data"]))
+    shown = visible(api.wait_message(110, count=2).params["text"])
+    assert shown.startswith("ลำดับเหตุการณ์: “ค้ามนุษย์”")
+    lines = [line for line in shown.split("\n") if " · " in line]
+    years = [int(line.split(" · ")[0].split()[-1]) for line in lines]
+    assert len(lines) >= 3 and years == sorted(years)
+    assert not api.calls_to("editMessageText")  # the results stay as they were
+
+
 def _message_id(api: FakeBotAPI, call: object) -> int:
     chat_messages = [key for key in api.sent if key[0] == int(call.params["chat_id"])]  # type: ignore[attr-defined]
     return max(message_id for _, message_id in chat_messages)
