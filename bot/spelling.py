@@ -20,6 +20,7 @@ from importlib import resources
 
 import snowballstemmer
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from bot.lexicon import Lexicon
 from bot.thai import RE_TOKEN, Segmenter, has_thai, is_latin_word, script_runs, strip_tone_marks
@@ -43,6 +44,10 @@ _MAX_WINDOW = 6
 # typo people make once they make again), until the vocabulary changes.
 _CLOSEST_KEPT = 50_000
 
+# A Latin word is corrected into one at most this many edits away (a short word
+# one): "mitr" (of Mitr Phol) is a name, not "maitri" misspelt.
+_MAX_EDITS = 2
+_SHORT_WORD = 5
 # How many close English words are tried for one the index holds.
 _ENGLISH_TRIED = 5
 # The index stems English with Porter (FTS5 "porter"); this is the same algorithm.
@@ -103,7 +108,7 @@ class Speller:
             if not found and not known:  # ...or any indexed word (stemmed)
                 found = process.extractOne(stem(lowered), self._latin(), scorer=fuzz.ratio,
                                            score_cutoff=VOCABULARY_CUTOFF)
-        if found and found[0] not in (lowered, stem(lowered)):
+        if found and found[0] not in (lowered, stem(lowered)) and _near(lowered, found[0]):
             result.corrections[word] = found[0]
             return str(found[0])
         return word
@@ -240,3 +245,11 @@ def english_words() -> frozenset[str]:
     listed = resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
     with listed.open(encoding="utf-8") as lines:
         return frozenset(line.split(" ", 1)[0] for line in lines if line.strip())
+
+
+def _near(word: str, fixed: str) -> bool:
+    """Whether `fixed` (a word, or an indexed stem) is few enough edits from `word`
+    (or its stem) to be what was meant."""
+    edits = 1 if len(word) <= _SHORT_WORD else _MAX_EDITS
+    return any(Levenshtein.distance(form, fixed, score_cutoff=edits) <= edits
+               for form in (word, stem(word)))

@@ -164,3 +164,6 @@ async def test_only_words_that_are_not_words_are_corrected(sample_core: Core) ->
     assert corrected("Taylor") == {}
     assert corrected("trafficing") == {"trafficing": "trafficking"}
     assert corrected("emergancy") == {"emergancy": "emergency"}
+    # A short word is only corrected one edit away: "Mitr" (Mitr Phol) is a name.
+    assert corrected("Mitr") == {}
+    assert corrected("traficking") == {"traficking": "trafficking"}
