@@ -270,9 +270,10 @@ class Core:
             self.engine.parser.concept_group(self.data.lexicon.by_id[t], HELP_TOPIC_WEIGHT)
             for t in topics)]
         found = await self.engine.search(query, limit=HELP_RELEASES_SCANNED)
-        # Those mostly about help on the topics first, then those about a place the
-        # message names; else in the order of the search.
-        fits = [(fit, places.isdisjoint(r.concepts), n, r) for n, r in enumerate(found.results)
+        # Those about a place the message names first ("tricked into work in Taiwan"
+        # wants what was said about Taiwan), those mostly about help on the topics
+        # before those that speak of it; else in the order of the search.
+        fits = [(places.isdisjoint(r.concepts), fit, n, r) for n, r in enumerate(found.results)
                 if (fit := self.data.situations.fit(
                     set(topics), (r.title, r.summary, r.snippet), r.concepts)) is not None]
         answer.results = [r for *_, r in sorted(fits)[:HELP_RELEASES]]
