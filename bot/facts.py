@@ -52,6 +52,12 @@ _CLOSE = 0.9
 MAX_FACTS = 2
 # How far after a figure what it counts may be written.
 _UNIT_REACH = 40
+# How much of a release opens it: where the year its figures are of is said.
+_OPENING = 600
+# A year written out (Buddhist or common era), the one asked or another; one this
+# close after a figure is its year ("253 คดี ในปี 2565").
+_YEAR_AFTER = 12
+_RE_YEAR = re.compile(r"(?<!\d)(?:25[4-9]\d|20[0-4]\d)(?!\d)")
 
 _TH_MONTHS = "|".join([*map(re.escape, thai_full_months),
                        *(re.escape(short) for short in thai_abbr_months)])
@@ -65,9 +71,9 @@ _ANSWERS: dict[str, re.Pattern[str]] = {
         rf"(?<![\d.,/:])(?<!ที่ )(?<!ครั้งที่ )(?!(?:{_DATE}))"
         r"(?!(?:19|20|25)\d\d(?![\d,]))\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d/:])"
         r"|(?<![\d.,/:])(?!(?:19|20|25)\d\d(?![\d,]))\d+(?:\.\d+)?"
-        r"(?=\s*(?:คน|ราย|คดี|แห่ง|ล้าน|พัน|หมื่น|แสน|บาท|ครั้ง|เรื่อง|ประเทศ|ลำ|ศูนย์|"
+        r"(?=\s*(?:คน|ราย|คดี|แห่ง|ล้าน|พัน|หมื่น|แสน|บาท|ครั้ง|เรื่อง|ประเทศ|ลำ|ศูนย์|วัน|เดือน|"
         r"people|persons|victims|cases|workers|million|billion|baht|centres|centers|"
-        r"shelters|countries|suspects|%|เปอร์เซ็นต์|ร้อยละ))"),
+        r"shelters|countries|suspects|days|months|%|เปอร์เซ็นต์|ร้อยละ))"),
     "who": re.compile(
         r"(?:นาย|นางสาว|นาง|น\.ส\.|ดร\.|พล\.\s?[อทต]\.|พล\.ต\.[อทต]\.|พ\.ต\.[อทต]\.)"
         r"\s?[\u0e01-\u0e4e]{2,}"
@@ -116,40 +122,48 @@ class Asks:
                                     for term in terms)
 
     def ask(self, text: str) -> Ask | None:
-        """What `text` asks for, if anything; the first question word when it has several."""
-        found = self._matcher.find(text)
+        """What `text` asks for, if anything; the first question word when it has
+        several, and for a count the unit after any of its words ("เฉลี่ยกี่วัน": วัน)."""
+        found = sorted(self._matcher.find(text), key=lambda f: f.start)
         if not found:
             return None
-        first = min(found, key=lambda f: f.start)
+        first = found[0]
         unit = None
         if first.value == "figure":
-            after = _RE_UNIT_AFTER.match(text, first.end)
-            unit = after.group(1).lower() if after else None
+            after = (_RE_UNIT_AFTER.match(text, f.end) for f in found if f.value == "figure")
+            unit = next((a.group(1).lower() for a in after if a), None)
         return Ask(first.value, unit)
 
 
 @dataclass(frozen=True)
 class Source:
-    """A release as the answer line reads it: where it is, when, and its body."""
+    """A release as the answer line reads it: where it is, when, its body, and what
+    each group of the question weighs in it (see search.weights_in)."""
 
     url: str
     date: date
     body: str
+    weights: Sequence[float]
 
 
 def find_facts(ask: Ask, sources: Sequence[Source], needles: TermMatcher[int],
-               weights: Sequence[float], must: Sequence[int] = ()) -> list[Fact]:
+               must: Sequence[int] = ()) -> list[Fact]:
     """The passages of `sources` (best release first) that answer `ask`, for a
-    question whose groups `needles` finds (valued by their place in `weights`);
-    groups `must` name (the year of "ปี 2565 กี่คดี") are near every answer."""
+    question whose groups `needles` finds (valued by their place in each source's
+    weights); groups `must` name (the year of "ปี 2565 กี่คดี") are near every answer,
+    or open the release (a release on 2565's results) with no other year near it."""
     kind = ask.kind
     pattern = _ANSWERS[kind]
-    total = sum(weights) or 1.0
-    telling = max(range(len(weights)), key=lambda g: weights[g]) if weights else -1
     found: list[tuple[float, int, Fact]] = []
     for rank, source in enumerate(sources):
+        weights = source.weights
+        total = sum(weights) or 1.0
+        telling = max(range(len(weights)), key=lambda g: weights[g]) if weights else -1
         best: tuple[float, Fact] | None = None
-        for paragraph in source.body.split("\n"):
+        paragraphs = source.body.split("\n")
+        opening = {h.value for h in needles.find(paragraphs[0][:_OPENING])}
+        about_must = bool(must) and opening.issuperset(must)
+        for paragraph in paragraphs:
             hits = needles.find(paragraph)
             if not hits:
                 continue
@@ -158,9 +172,13 @@ def find_facts(ask: Ask, sources: Sequence[Source], needles: TermMatcher[int],
                     continue
                 near = {hit.value for hit in hits
                         if hit.end >= match.start() - _REACH and hit.start <= match.end() + _REACH}
+                dated = near.issuperset(must) or (
+                    about_must and not _RE_YEAR.search(
+                        paragraph, max(0, match.start() - _REACH), match.end() + _YEAR_AFTER))
+                if dated:  # the year the release opens with holds here too
+                    near |= set(must)
                 weight = sum(weights[g] for g in near)
-                if (telling not in near or weight < total * _MIN_SHARE
-                        or not near.issuperset(must)):
+                if telling not in near or weight < total * _MIN_SHARE or not dated:
                     continue
                 if best is None or weight > best[0]:
                     text = window(paragraph, match.start(), _SHOWN)

@@ -172,6 +172,7 @@ class Candidate:
     summary: str
     date: date
     length: int
+    lang: str
 
 
 @dataclass(frozen=True)
@@ -481,10 +482,10 @@ class ReleaseIndex(SqliteFile):
     async def candidates(self, ids: Iterable[int]) -> dict[int, Candidate]:
         """What ranking reads about each release."""
         rows = await self._by_id(
-            "SELECT id, title, title_words, summary, date, length FROM releases"
+            "SELECT id, title, title_words, summary, date, length, lang FROM releases"
             " WHERE id IN ({ids})", ids)
         return {int(row[0]): Candidate(row[1].lower(), row[2].lower(), row[3].lower(),
-                                       date.fromisoformat(row[4]), int(row[5]))
+                                       date.fromisoformat(row[4]), int(row[5]), str(row[6]))
                 for row in rows}
 
     async def bodies(self, ids: Iterable[int], *, limit: int) -> dict[int, str]:

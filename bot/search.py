@@ -46,7 +46,7 @@ from bot.matcher import TermMatcher
 from bot.message import Message
 from bot.passages import snippet
 from bot.query import MAX_QUERY_CHARS, Group, Query, QueryParser, Vocabulary, fts_phrase
-from bot.thai import Segmenter, fts_terms, unsegment
+from bot.thai import Segmenter, fts_terms, has_thai, unsegment
 
 CANDIDATES = 150
 DEFAULT_LIMIT = 10
@@ -69,7 +69,7 @@ SNIPPET_SCAN = 40_000
 # How many of the best candidates get the (costly) fuzzy title comparison.
 _FUZZY_FRONT = 40
 # A year's figures are reported up to a year later ("สถิติคดี ปี 2565" in mid-2566).
-_REPORTED_LATER = timedelta(days=366)
+_REPORTED_LATER = timedelta(days=731)
 # A question's day also takes releases this much later (reported the next day)...
 _REPORTED_WITHIN = timedelta(days=2)
 # ...and widens to its month when fewer releases than this match.
@@ -82,8 +82,11 @@ _MATCH_CACHE_IDS = 1_000_000
 # answered (see the module docstring; measured by benchmarks/eval/abstain.py).
 MIN_FIT = 0.7
 SPECIFIC_DOCS = 60
+# What a plain word of the question written only in another script than a
+# release's weighs in it (see `weights_in`).
+FOREIGN_WORD = 0.3
 # How many of the best releases are read for an answer line.
-FACT_SOURCES = 5
+FACT_SOURCES = 10
 # A timeline shows at most this many releases (the newest of those about it).
 TIMELINE_MAX = 20
 # A question asking for the newest lists, newest first, the releases scored at least
@@ -212,13 +215,15 @@ class SearchEngine:
         ids = [rowid for rowid, _ in best]
         releases = await self.index.releases(ids)
         bodies = await self.index.bodies(ids, limit=SNIPPET_SCAN)
+        weights = query.weights or [1.0] * len(query.groups)
         sources = [Source(releases[rowid].url, releases[rowid].date,
-                          unsegment(bodies.get(rowid, ""))) for rowid in ids]
+                          unsegment(bodies.get(rowid, "")),
+                          weights_in(releases[rowid].lang, query.groups, weights))
+                   for rowid in ids]
         year = query.date_range is not None and query.date_range.precision == "year"
         must = [number for number, group in enumerate(query.groups)
                 if year and group.concept is None and group.label.isdigit()]
-        return find_facts(ask, sources, needles, query.weights or [1.0] * len(query.groups),
-                          must)
+        return find_facts(ask, sources, needles, must)
 
     async def _timeline(self, query: Query,
                         ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
@@ -338,7 +343,7 @@ class SearchEngine:
         query.weights = [g.weight * _prior(g) * _idf(total_docs, len(ids))
                          for g, ids in zip(query.groups, group_ids, strict=True)]
         info = await self.index.candidates([rowid for rowid, _ in matches])
-        scored = _score(matches, info, query.weights, group_ids, needles, prefer)
+        scored = _score(matches, info, query.groups, query.weights, group_ids, needles, prefer)
         # The fuzzy title match is the costliest part: only for the front runners.
         words = " ".join(g.needles[0] for g in query.groups if g.needles)
         scored = [
@@ -418,11 +423,25 @@ def _needle_matcher(groups: list[Group]) -> TermMatcher[int]:
                         for needle in group.needles), prefixes=True)
 
 
-def _score(matches: list[tuple[int, float]], info: dict[int, Candidate], weights: list[float],
-           group_ids: list[frozenset[int]], needles: TermMatcher[int],
+def weights_in(lang: str, groups: Sequence[Group], weights: Sequence[float]) -> list[float]:
+    """What each group of a question weighs in a release in `lang`: in a Thai release,
+    a plain word written only in Latin letters (no concept, no Thai name) weighs
+    FOREIGN_WORD of itself. A Thai release does not hold "berry pickers" but may
+    well be about them. Not the other way: a Thai question wants Thai releases."""
+    if lang != "th":
+        return list(weights)
+    return [weight * FOREIGN_WORD if group.concept is None and not group.label.isdigit()
+            and not any(has_thai(needle) for needle in group.needles) else weight
+            for group, weight in zip(groups, weights, strict=True)]
+
+
+def _score(matches: list[tuple[int, float]], info: dict[int, Candidate], groups: list[Group],
+           weights: list[float], group_ids: list[frozenset[int]], needles: TermMatcher[int],
            prefer: tuple[date, date] | None) -> list[tuple[int, float]]:
     """Every part of the score but the fuzzy title match, best first."""
     total = sum(weights) or 1.0
+    by_lang = {lang: weights_in(lang, groups, weights)
+               for lang in {c.lang for c in info.values()}}
     best_bm25 = min(score for _, score in matches) or -1.0
     days = [c.date for c in info.values()]
     oldest, span = min(days), max(1, (max(days) - min(days)).days)
@@ -432,9 +451,10 @@ def _score(matches: list[tuple[int, float]], info: dict[int, Candidate], weights
     for index, (rowid, bm25) in enumerate(matches):
         release = info[rowid]
         focus = min(1.0, (LONG_TEXT / release.length) ** 0.5) if release.length else 1.0
-        covered = sum(w for w, ids in zip(weights, group_ids, strict=True) if rowid in ids)
+        own = by_lang[release.lang]
+        covered = sum(w for w, ids in zip(own, group_ids, strict=True) if rowid in ids)
         parts = {
-            "coverage": covered / total * focus,
+            "coverage": covered / (sum(own) or 1.0) * focus,
             "bm25": bm25 / best_bm25,
             "in_title": in_title[index] / total,
             "in_summary": in_summary[index] / total,

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from bot.core import Core
-from bot.query import fts_phrase
+from bot.query import Group, fts_phrase
+from bot.search import FOREIGN_WORD, weights_in
 from tests.conftest import SEED_URL, search
 
 DETAILS = "https://www.thaigov.go.th/news/contents/details/"
@@ -167,3 +168,18 @@ async def test_only_words_that_are_not_words_are_corrected(sample_core: Core) ->
     # A short word is only corrected one edit away: "Mitr" (Mitr Phol) is a name.
     assert corrected("Mitr") == {}
     assert corrected("traficking") == {"traficking": "trafficking"}
+
+
+async def test_an_english_word_weighs_less_in_a_thai_release(sample_core: Core) -> None:
+    query = await sample_core.engine.parse(sample_core.read("Finland berry pickers 2023 anukul"))
+    labels = [g.label for g in query.groups]
+    assert labels[0] == "finland" and "berry" in labels
+    query.groups.append(Group("2023", ("2023",), ("2023",)))
+    weights = [1.0] * len(query.groups)
+    thai = dict(zip([*labels, "2023"], weights_in("th", query.groups, weights), strict=True))
+    # A concept, a year, and a name also found in Thai letters keep their weight.
+    assert thai["finland"] == thai["2023"] == 1.0
+    named = next(g for g in query.groups if g.label == "anukul")
+    assert any("อนุกูล" in needle for needle in named.needles) and thai["anukul"] == 1.0
+    assert thai["berry"] == thai["pickers"] == FOREIGN_WORD
+    assert weights_in("en", query.groups, weights) == weights
