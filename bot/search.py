@@ -3,8 +3,10 @@
 Ranking, for the releases FTS5 finds for any part of the question:
 
     score = 0.45 * coverage   share of the question's groups the release contains,
-                              each weighted by its rarity (idf), scaled down for
-                              very long releases (cabinet summaries name everything)
+                              each weighted by its rarity (idf; an English word
+                              without a concept weighs less in a Thai release,
+                              see weights_in), scaled down for very long releases
+                              (cabinet summaries name everything)
           + 0.20 * bm25       FTS5 bm25, title words weighted 8x, scaled to the best
           + 0.15 * in_title   share of the groups named in the title
           + 0.05 * in_summary share of the groups named in the summary (the lead)
@@ -68,7 +70,8 @@ _INGEST_CHECK_SECONDS = 60.0
 SNIPPET_SCAN = 40_000
 # How many of the best candidates get the (costly) fuzzy title comparison.
 _FUZZY_FRONT = 40
-# A year's figures are reported up to a year later ("สถิติคดี ปี 2565" in mid-2566).
+# A year's figures are reported up to two years later ("สถิติคดี ปี 2565" in mid-2566,
+# the annual report to the cabinet in late 2566).
 _REPORTED_LATER = timedelta(days=731)
 # A question's day also takes releases this much later (reported the next day)...
 _REPORTED_WITHIN = timedelta(days=2)
@@ -82,8 +85,8 @@ _MATCH_CACHE_IDS = 1_000_000
 # answered (see the module docstring; measured by benchmarks/eval/abstain.py).
 MIN_FIT = 0.7
 SPECIFIC_DOCS = 60
-# What a plain word of the question written only in another script than a
-# release's weighs in it (see `weights_in`).
+# What a plain word of the question in Latin letters only weighs in a Thai release
+# (see `weights_in`).
 FOREIGN_WORD = 0.3
 # How many of the best releases are read for an answer line.
 FACT_SOURCES = 10
