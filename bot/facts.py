@@ -65,6 +65,7 @@ _EN_MONTHS = "|".join(name.capitalize() for name in ENGLISH_MONTHS)
 # A date: "24 เมษายน 2566", "15 ต.ค. 63", "24 April 2023", "April 24, 2023".
 _DATE = (rf"\d{{1,2}}\s*(?:{_TH_MONTHS})\s*(?:พ\.ศ\.\s*)?\d{{2,4}}"
          rf"|\d{{1,2}}\s+(?:{_EN_MONTHS})\s+\d{{4}}|(?:{_EN_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}")
+_RE_DATE = re.compile(_DATE)
 _ANSWERS: dict[str, re.Pattern[str]] = {
     # A count or an amount: not a date, a year, a time, a phone number or an ordinal.
     "figure": re.compile(
@@ -78,7 +79,7 @@ _ANSWERS: dict[str, re.Pattern[str]] = {
         r"(?:นาย|นางสาว|นาง|น\.ส\.|ดร\.|พล\.\s?[อทต]\.|พล\.ต\.[อทต]\.|พ\.ต\.[อทต]\.)"
         r"\s?[\u0e01-\u0e4e]{2,}"
         r"|\b(?:Mr|Mrs|Ms|Dr|Gen|Pol\.\s?Gen|H\.E)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z-]+)?"),
-    "when": re.compile(_DATE),
+    "when": _RE_DATE,
     "where": re.compile(r"(?:ณ|ที่จังหวัด|จังหวัด|อำเภอ|เมือง|\bin|\bat)\s?[\u0e01-\u0e4eA-Z]"),
     "rank": re.compile(r"(?i:tier|เทียร์)\s*(?:2\s*watch\s*list|[123](?!\d))"),
 }
@@ -161,7 +162,9 @@ def find_facts(ask: Ask, sources: Sequence[Source], needles: TermMatcher[int],
         telling = max(range(len(weights)), key=lambda g: weights[g]) if weights else -1
         best: tuple[float, Fact] | None = None
         paragraphs = source.body.split("\n")
-        opening = {h.value for h in needles.find(paragraphs[0][:_OPENING])}
+        # The year of a release's dateline ("วันนี้ (28 ส.ค. 2565)") is when it was news,
+        # not what it reports on.
+        opening = {h.value for h in needles.find(_RE_DATE.sub(" ", paragraphs[0][:_OPENING]))}
         about_must = bool(must) and opening.issuperset(must)
         for paragraph in paragraphs:
             hits = needles.find(paragraph)

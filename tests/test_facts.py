@@ -54,9 +54,12 @@ def test_a_figure_of_a_release_on_the_year_asked_needs_no_year_beside_it() -> No
             "คุ้มครองผู้เสียหายจากการค้ามนุษย์ ใช้ระยะเวลาเฉลี่ย 129 วัน ลดลงจาก 143 วัน ในปี 2564")
     [fact] = find_facts(Ask("figure", "วัน"), [source(body)], NEEDLES, must=[YEAR])
     assert fact.value == "129"  # 143 is 2564's
-    # Without the year opening the release, a figure far from it is no answer.
+    # Without the year opening the release, a figure far from it is no answer; nor
+    # when the year only dates the release.
     assert find_facts(Ask("figure", "วัน"), [source(body.split("\n")[1])], NEEDLES,
                       must=[YEAR]) == []
+    dated = "วันนี้ (28 ส.ค. 2565) ประชุมเรื่องการค้ามนุษย์\n" + body.split("\n")[1]
+    assert find_facts(Ask("figure", "วัน"), [source(dated)], NEEDLES, must=[YEAR]) == []
 
 
 def test_dates_years_and_times_are_no_figures_and_nothing_is_guessed() -> None:
