@@ -443,7 +443,7 @@ def _score(matches: list[tuple[int, float]], info: dict[int, Candidate], groups:
            prefer: tuple[date, date] | None) -> list[tuple[int, float]]:
     """Every part of the score but the fuzzy title match, best first."""
     total = sum(weights) or 1.0
-    by_lang = {lang: weights_in(lang, groups, weights)
+    by_lang = {lang: (own := weights_in(lang, groups, weights), sum(own) or 1.0)
                for lang in {c.lang for c in info.values()}}
     best_bm25 = min(score for _, score in matches) or -1.0
     days = [c.date for c in info.values()]
@@ -454,10 +454,10 @@ def _score(matches: list[tuple[int, float]], info: dict[int, Candidate], groups:
     for index, (rowid, bm25) in enumerate(matches):
         release = info[rowid]
         focus = min(1.0, (LONG_TEXT / release.length) ** 0.5) if release.length else 1.0
-        own = by_lang[release.lang]
+        own, own_total = by_lang[release.lang]
         covered = sum(w for w, ids in zip(own, group_ids, strict=True) if rowid in ids)
         parts = {
-            "coverage": covered / (sum(own) or 1.0) * focus,
+            "coverage": covered / own_total * focus,
             "bm25": bm25 / best_bm25,
             "in_title": in_title[index] / total,
             "in_summary": in_summary[index] / total,

@@ -144,7 +144,7 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str,
     Only the first paragraphs are read, each up to _LEAD_WINDOW characters, with
     regular expressions and one term matcher: no segmentation, so ingest stays fast.
     """
-    if on_topic is not None and (digest := _digest_summary(paragraphs, on_topic)):
+    if on_topic is not None and (digest := _digest_summary(paragraphs, lang, on_topic)):
         return digest
     content = _from_lead(_content(title, paragraphs))
     head = list(islice(content, _NEWS_PARAGRAPHS))
@@ -154,25 +154,14 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str,
     first = [lead_text] if start == 0 else []
     events = chain(first, (lead_event(paragraph[:_LEAD_WINDOW], lang)
                            for paragraph in chain(later[max(start - 1, 0):], content)))
-    parts: list[str] = []
-    length = 0
-    for event in events:
-        if not event:
-            continue
-        for sentence in sentences(event, lang):
-            parts.append(sentence)
-            length += len(sentence) + 1
-            if length >= SUMMARY_MAX:
-                break
-        enough = length >= max(_MIN_LEAD, SUMMARY_MAX // 2)
-        if length >= SUMMARY_MAX or (enough and not _announces_list(event)):
-            break
+    parts = _gathered(events, lang, lists=True)
     if not parts:
         return _opening(title, paragraphs, lang)
     return cut(" ".join(parts), SUMMARY_MAX)
 
 
-def _digest_summary(paragraphs: Sequence[str], on_topic: Callable[[str], int]) -> str:
+def _digest_summary(paragraphs: Sequence[str], lang: str,
+                    on_topic: Callable[[str], int]) -> str:
     """For a digest of _DIGEST_ITEMS items or more, the item `on_topic` weighs most
     (the first of those, an item with its decision before a bare heading): its
     decision ("คณะรัฐมนตรีมีมติเห็นชอบ...", "The cabinet approved...", with the list
@@ -193,15 +182,29 @@ def _digest_summary(paragraphs: Sequence[str], on_topic: Callable[[str], int]) -
     heading, body = max(items, key=weight)  # the first of the best
     if weight((heading, body))[0] <= 0:
         return ""
-    parts: list[str] = []
-    for paragraph in body:
-        parts.append(paragraph)
-        if len(" ".join(parts)) >= SUMMARY_MAX // 2 and not _announces_list(paragraph):
-            break
-    decision = " ".join(parts)
+    decision = " ".join(_gathered(body, lang, lists=True))
     if _loose(heading)[:_HEADING_SAID] not in _loose(decision):
         decision = f"{heading}: {decision}" if decision else heading
     return cut(decision, SUMMARY_MAX)
+
+
+def _gathered(texts: Iterable[str], lang: str, *, lists: bool) -> list[str]:
+    """The sentences of `texts`, in order, until SUMMARY_MAX characters, or until a
+    text ends with half of it gathered (with `lists`, not one that announces a list:
+    its first item comes too). Empty texts are skipped."""
+    parts: list[str] = []
+    length = 0
+    for text in texts:
+        if not text:
+            continue
+        for sentence in sentences(text, lang):
+            parts.append(sentence)
+            length += len(sentence) + 1
+            if length >= SUMMARY_MAX:
+                return parts
+        if length >= max(_MIN_LEAD, SUMMARY_MAX // 2) and not (lists and _announces_list(text)):
+            return parts
+    return parts
 
 
 def _lead(paragraphs: Sequence[str], lang: str) -> tuple[int, str]:
@@ -348,18 +351,9 @@ def _opening(title: str, paragraphs: Sequence[str], lang: str) -> str:
     """The opening of the release as it is (the summary before preambles were
     dropped), or the title when there is no body."""
     squashed_title = squash(title)
-    parts: list[str] = []
-    length = 0
-    for paragraph in paragraphs:
-        if _RE_BORING.match(paragraph) or squash(paragraph) == squashed_title:
-            continue
-        for sentence in sentences(paragraph, lang):
-            parts.append(sentence)
-            length += len(sentence) + 1
-            if length >= SUMMARY_MAX:
-                break
-        if length >= max(_MIN_LEAD, SUMMARY_MAX // 2):
-            break
+    parts = _gathered((p for p in paragraphs
+                       if not _RE_BORING.match(p) and squash(p) != squashed_title),
+                      lang, lists=False)
     if not parts:
         return cut(title, SUMMARY_MAX)
     return cut(" ".join(parts), SUMMARY_MAX)
