@@ -183,3 +183,14 @@ async def test_an_english_word_weighs_less_in_a_thai_release(sample_core: Core) 
     assert any("อนุกูล" in needle for needle in named.needles) and thai["anukul"] == 1.0
     assert thai["berry"] == thai["pickers"] == FOREIGN_WORD
     assert weights_in("en", query.groups, weights) == weights
+
+
+async def test_words_that_only_carry_a_question_are_not_searched(sample_core: Core) -> None:
+    query = await sample_core.engine.parse(
+        sample_core.read("what did the govt say about foreigners transited through Mae Sot"))
+    concepts = {g.concept.id for g in query.groups if g.concept is not None}
+    plain = {g.label for g in query.groups if g.concept is None}
+    assert {"government", "immigration", "foreigner", "mae_sot"} <= concepts
+    assert plain == set()  # "say", "through", "did", "the", "about" ask nothing
+    us = await sample_core.engine.parse(sample_core.read("US TIP report"))
+    assert "us" in {g.label for g in us.groups}  # the US, not "us"
