@@ -46,6 +46,16 @@ _REACH = 160
 _SHOWN = 260
 # The passage must hold this share of the question's weight.
 _MIN_SHARE = 0.5
+# What is this close to an answer is right beside it (characters each side).
+_BESIDE = 40
+# A figure said to be a whole ("ทั้ง 8 แห่งทั่วประเทศ", "a total of 253"): what "how
+# many are there" asks for, before a figure of some of them ("6 แห่ง เข้าร่วม").
+_RE_WHOLE_BEFORE = re.compile(r"(?:(?<!รวม)ทั้ง|ทั้งหมด|ทั้งสิ้น|รวม|total of|all)\s*$", re.IGNORECASE)
+_RE_WHOLE_AFTER = re.compile(r"\s*\S{0,12}?\s*(?:ทั่วประเทศ|ทั้งหมด|ทั้งสิ้น|nationwide|in total)",
+                             re.IGNORECASE)
+# A question of this many groups is answered by a passage holding all of them but
+# one, even when the one is its most telling.
+_ALL_BUT_ONE = 3
 # A second figure is shown when its passage weighs this much of the first's.
 _CLOSE = 0.9
 # How many passages at most (a figure and a different one from another release).
@@ -62,9 +72,10 @@ _RE_YEAR = re.compile(r"(?<!\d)(?:25[4-9]\d|20[0-4]\d)(?!\d)")
 _TH_MONTHS = "|".join([*map(re.escape, thai_full_months),
                        *(re.escape(short) for short in thai_abbr_months)])
 _EN_MONTHS = "|".join(name.capitalize() for name in ENGLISH_MONTHS)
-# A date: "24 เมษายน 2566", "15 ต.ค. 63", "24 April 2023", "April 24, 2023".
-_DATE = (rf"\d{{1,2}}\s*(?:{_TH_MONTHS})\s*(?:พ\.ศ\.\s*)?\d{{2,4}}"
-         rf"|\d{{1,2}}\s+(?:{_EN_MONTHS})\s+\d{{4}}|(?:{_EN_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}")
+# A date: "24 เมษายน 2566", "15 ต.ค. 63", "24 April 2023", "April 24, 2023"; a day of
+# every year has none ("5 มิถุนายน ของทุกปี", "30 July").
+_DATE = (rf"\d{{1,2}}\s*(?:{_TH_MONTHS})(?:\s*(?:พ\.ศ\.\s*)?\d{{2,4}})?"
+         rf"|\d{{1,2}}\s+(?:{_EN_MONTHS})(?:\s+\d{{4}})?|(?:{_EN_MONTHS})\s+\d{{1,2}}(?:,?\s+\d{{4}})?")
 _RE_DATE = re.compile(_DATE)
 _ANSWERS: dict[str, re.Pattern[str]] = {
     # A count or an amount: not a date, a year, a time, a phone number or an ordinal.
@@ -155,12 +166,13 @@ def find_facts(ask: Ask, sources: Sequence[Source], needles: TermMatcher[int],
     or open the release (a release on 2565's results) with no other year near it."""
     kind = ask.kind
     pattern = _ANSWERS[kind]
-    found: list[tuple[float, int, Fact]] = []
+    found: list[tuple[float, bool, int, Fact]] = []
     for rank, source in enumerate(sources):
         weights = source.weights
         total = sum(weights) or 1.0
         telling = max(range(len(weights)), key=lambda g: weights[g]) if weights else -1
-        best: tuple[float, Fact] | None = None
+        asked = sum(1 for weight in weights if weight > 0)
+        best: tuple[float, bool, float, Fact] | None = None
         paragraphs = source.body.split("\n")
         # The year of a release's dateline ("วันนี้ (28 ส.ค. 2565)") is when it was news,
         # not what it reports on.
@@ -181,22 +193,34 @@ def find_facts(ask: Ask, sources: Sequence[Source], needles: TermMatcher[int],
                 if dated:  # the year the release opens with holds here too
                     near |= set(must)
                 weight = sum(weights[g] for g in near)
-                if telling not in near or weight < total * _MIN_SHARE or not dated:
+                # The most telling group, or all the question's groups but one of three
+                # or more ("foreigners ... Mae Sot" in a release about scam centres).
+                held = telling in near or (asked >= _ALL_BUT_ONE and len(near) >= asked - 1)
+                if not held or weight < total * _MIN_SHARE or not dated:
                     continue
-                if best is None or weight > best[0]:
+                # Of a release's passages that weigh the same, the answer with more of
+                # the question right beside it ("21 ประเทศที่ได้รับการปรับอันดับ" for "how
+                # many were upgraded"); of any two, one said to be a whole ("ทั้ง 8 แห่ง").
+                beside = sum(weights[g] for g in {
+                    hit.value for hit in hits
+                    if hit.end >= match.start() - _BESIDE and hit.start <= match.end() + _BESIDE})
+                whole = kind == "figure" and _whole(paragraph, match.start(), match.end())
+                if best is None or (weight, whole, beside) > best[:3]:
                     text = window(paragraph, match.start(), _SHOWN)
-                    best = (weight, Fact(text, source.url, source.date, match.group().strip()))
+                    best = (weight, whole, beside,
+                            Fact(text, source.url, source.date, match.group().strip()))
         if best is not None:
-            found.append((best[0], -rank, best[1]))
+            weight, whole, _, fact = best
+            found.append((weight, whole, -rank, fact))
     if not found:
         return []
-    found.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    first = found[0]
-    facts = [first[2]]
-    for weight, _, fact in found[1:]:
-        if len(facts) >= MAX_FACTS or weight < first[0] * _CLOSE:
+    found.sort(key=lambda item: item[:3], reverse=True)
+    first = found[0][3]
+    facts = [first]
+    for weight, *_, fact in found[1:]:
+        if len(facts) >= MAX_FACTS or weight < found[0][0] * _CLOSE:
             break
-        if kind == "figure" and fact.value != first[2].value and fact.url != first[2].url:
+        if kind == "figure" and fact.value != first.value and fact.url != first.url:
             facts.append(fact)
     return facts
 
@@ -211,3 +235,9 @@ def _counts(paragraph: str, end: int, unit: str) -> bool:
         return True  # an English question about a Thai release: its words are Thai
     noun = unit.split()[-1]
     return noun[:-1] in after or noun in after
+
+
+def _whole(paragraph: str, start: int, end: int) -> bool:
+    """Whether the figure at `start`-`end` is said to be a whole ("ทั้ง 8 แห่งทั่วประเทศ")."""
+    return bool(_RE_WHOLE_BEFORE.search(paragraph[max(0, start - 12):start])
+                or _RE_WHOLE_AFTER.match(paragraph, end, end + _UNIT_REACH))

@@ -79,6 +79,37 @@ def test_two_releases_with_different_figures_are_both_shown_with_their_dates() -
     assert [f.date for f in facts] == [date(2023, 11, 14), date(2023, 3, 1)]
 
 
+def test_a_count_of_the_whole_comes_before_a_count_of_some() -> None:
+    some = source("ผู้อำนวยการสถานคุ้มครองผู้เสียหายจากการค้ามนุษย์ 6 แห่ง เข้าร่วมประชุม",
+                  "https://example.org/some")
+    whole = source("สถานคุ้มครองผู้เสียหายจากการค้ามนุษย์ ทั้ง 8 แห่งทั่วประเทศ",
+                   "https://example.org/whole")
+    facts = find_facts(Ask("figure", "แห่ง"), [some, whole], NEEDLES)
+    assert [f.value for f in facts] == ["8", "6"]
+    # "รวมทั้ง" is "and also", not a whole
+    also = source("ผู้เสียหายจากการค้ามนุษย์ รวมทั้ง 5 แห่ง", "https://example.org/also")
+    assert [f.value for f in find_facts(Ask("figure", "แห่ง"), [some, also], NEEDLES)] \
+        == ["6", "5"]
+
+
+def test_a_passage_with_all_but_the_most_telling_group_of_three_answers() -> None:
+    needles = TermMatcher([("ชาวต่างชาติ", 0), ("สแกมเมอร์", 1), ("แม่สอด", 2)])
+    body = ("รัฐบาลเร่งปราบศูนย์สแกมเมอร์ตามแนวชายแดน\n"
+            "ตั้งแต่ต้นปี มีชาวต่างชาติผ่านเข้าเมืองที่แม่สอดแล้ว 3,652 ราย")
+    answer = Source("https://example.org/1", date(2025, 3, 17), body, [1.0, 3.0, 2.0])
+    [fact] = find_facts(Ask("figure"), [answer], needles)
+    assert fact.value == "3,652"
+    two = Source("https://example.org/1", date(2025, 3, 17), body, [1.0, 3.0])
+    two_needles = TermMatcher([("ชาวต่างชาติ", 0), ("สแกมเมอร์", 1)])
+    assert find_facts(Ask("figure"), [two], two_needles) == []  # of two, both are needed
+
+
+def test_a_day_of_every_year_answers_when() -> None:
+    body = "กำหนดให้วันที่ 5 มิถุนายน ของทุกปี เป็นวันต่อต้านการค้ามนุษย์"
+    [fact] = find_facts(Ask("when"), [source(body)], NEEDLES)
+    assert fact.value == "5 มิถุนายน"
+
+
 async def test_a_count_question_opens_with_the_passage_that_answers_it(
         sample_core: Core) -> None:
     answer = await sample_core.ask(read_message("สถานคุ้มครองผู้เสียหายมีกี่แห่ง"))
@@ -106,6 +137,15 @@ async def test_latest_lists_the_releases_about_it_newest_first(sample_core: Core
     assert len(days) >= 3 and days == sorted(days, reverse=True)
     plain = await sample_core.ask(read_message("ข่าวค้ามนุษย์"), limit=10)
     assert [r.date for r in plain.results] != sorted(days, reverse=True)
+
+
+async def test_who_was_in_a_year_lists_that_years_releases_first(sample_core: Core) -> None:
+    answer = await sample_core.ask(read_message("ผู้เสียหายจากการค้ามนุษย์ ปี 2566 คือใคร"),
+                                   limit=10)
+    of_2023 = [r.date.year == 2023 for r in answer.results]
+    assert any(of_2023) and not all(of_2023) and of_2023 == sorted(of_2023, reverse=True)
+    days = [r.date for r in answer.results if r.date.year == 2023]
+    assert days == sorted(days, reverse=True)
 
 
 async def test_a_year_is_a_subject_of_a_question_asking_for_its_figures(
