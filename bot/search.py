@@ -41,6 +41,7 @@ from datetime import date, timedelta
 from rapidfuzz import fuzz
 
 from bot.answers import Answer, Result
+from bot.dates import DateRange
 from bot.facts import Ask, Asks, Fact, Source, find_facts
 from bot.index import Candidate, ReleaseIndex
 from bot.lexicon import Lexicon, TopicRule
@@ -202,7 +203,7 @@ class SearchEngine:
             ranked = await self._timeline(query, ranked)
             answer.intent, answer.offset, offset, limit = "timeline", 0, 0, TIMELINE_MAX
         elif query.newest and ranked:
-            ranked = await self._about(ranked)
+            ranked = await self._about(ranked, query.date_range)
         answer.total = len(ranked)
         answer.capped = len(ranked) >= CANDIDATES
         answer.results = await self._results(ranked[offset:offset + limit], query, needles)
@@ -239,13 +240,20 @@ class SearchEngine:
         dates = await self.index.candidates(rowid for rowid, _ in chosen)
         return sorted(chosen, key=lambda item: dates[item[0]].date)
 
-    async def _about(self, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    async def _about(self, ranked: list[tuple[int, float]],
+                     named: DateRange | None = None) -> list[tuple[int, float]]:
         """The releases about the question (scored within NEWEST_SHARE of the best),
-        newest first: not every release that mentions its words in passing."""
+        newest first: not every release that mentions its words in passing. Those of
+        the time a question names come first ("ผอ. ... ปี 2566 คือใคร": who was, then)."""
         best = ranked[0][1]
         about = [(rowid, score) for rowid, score in ranked if score >= best * NEWEST_SHARE]
         dates = await self.index.candidates(rowid for rowid, _ in about)
-        return sorted(about, key=lambda item: (dates[item[0]].date, item[1]), reverse=True)
+
+        def order(item: tuple[int, float]) -> tuple[bool, date, float]:
+            day = dates[item[0]].date
+            return (named is None or named.start <= day <= named.end, day, item[1])
+
+        return sorted(about, key=order, reverse=True)
 
     async def fit(self, query: Query, best: int) -> float:
         """How well the best release fits the question, from 0 to 1 (1: the question
