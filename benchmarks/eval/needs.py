@@ -31,8 +31,9 @@ TOP = 3
 
 
 def loose(text: str) -> str:
-    """Text compared without case and with one space for any run of them."""
-    return re.sub(r"\s+", " ", text).casefold().strip()
+    """Text compared without case and with one space for any run of them; a tier
+    is the same fact in Thai or Latin letters ("เทียร์ 2" is "Tier 2")."""
+    return re.sub(r"\s+", " ", text).casefold().replace("เทียร์", "tier").strip()
 
 
 async def answered(db: Path, misses: list[str]) -> dict[str, list[bool]]:
