@@ -69,6 +69,8 @@ HELP_TOPIC_WEIGHT = 0.5
 PLACE_KINDS = frozenset({"country", "province", "place"})
 # How much naming a help channel counts when ranking releases for a hotline question.
 CHANNEL_WEIGHT = 0.5
+# ...and one for the kind of case the question names (see HelpChannel.cases).
+CASE_CHANNEL_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)
@@ -181,7 +183,7 @@ class Core:
         """The card for what a message needs: the general card for a hotline question,
         else the one for its situations and the places it names, with a calm line."""
         if need.hotline:
-            return self.help_card(reader)
+            return self.help_card(reader, cases=_concepts(query))
         return self.help_card(reader, reassure=True, situations=need.situations,
                               places=_places(query))
 
@@ -198,16 +200,18 @@ class Core:
 
     def help_card(self, lang: str, *, reassure: bool = False,
                   situations: Sequence[Situation] = (), places: Set[str] = frozenset(),
-                  ) -> HelpCard:
-        """The help channels, one per number, the 1300 hotline first; for a reader of
-        another language than Thai or English, those that speak it next. Then what
-        works from outside Thailand. For situations, each one's channels first (a
-        channel for some places only, an embassy, when the message names one of them)."""
+                  cases: Set[str] = frozenset()) -> HelpCard:
+        """The help channels, one per number, the 1300 hotline first; then those for
+        the kinds of case `cases` names (lexicon concepts); for a reader of another
+        language than Thai or English, those that speak it next. Then what works from
+        outside Thailand. For situations, each one's channels first (a channel for
+        some places only, an embassy, when the message names one of them)."""
         if situations:
             return self._situation_card(lang, situations, places)
         first = self.data.help_channels[0]
         ordered = sorted(self.data.help_channels, key=lambda c: (
-            c is not first, lang not in REGIONAL_LANGS or lang not in c.languages, c.priority))
+            c is not first, cases.isdisjoint(c.cases),
+            lang not in REGIONAL_LANGS or lang not in c.languages, c.priority))
         seen: set[str] = set()
         chosen: list[HelpChannel] = []
         for channel in ordered:
@@ -301,14 +305,18 @@ class Core:
         return await self.index.stats()
 
     async def _hotline(self, message: Message, reader: str, limit: int, offset: int) -> Answer:
-        """The help card, then releases on the question that name a help channel."""
-        card = self.help_card(reader)
-        contacts = tuple(dict.fromkeys(c.contact for c in self.data.help_channels))
-        channels = Group("help_channels", tuple(fts_phrase(c) for c in contacts),
-                         tuple(c.lower() for c in contacts), weight=CHANNEL_WEIGHT)
+        """The help card, then releases on the question that name a help channel: one
+        for the kind of case it names first ("where to report online child sexual
+        abuse": the release that gives the TICAC website)."""
         query = await self.engine.parse(message)
+        cases = _concepts(query)
+        card = self.help_card(reader, cases=cases)
         if query.groups:
-            query.groups.append(channels)
+            query.groups.append(_channels("help_channels", self.data.help_channels,
+                                          CHANNEL_WEIGHT))
+            for_case = [c for c in self.data.help_channels if not cases.isdisjoint(c.cases)]
+            if for_case:
+                query.groups.append(_channels("case_channels", for_case, CASE_CHANNEL_WEIGHT))
         answer = await self.engine.search(query, limit=limit, offset=offset)
         if not answer.results and offset == 0:
             fallback = await self.engine.parse(read_message(card.channels[0].contact))
@@ -440,6 +448,18 @@ class Core:
         from bot.feeds import update_feeds
 
         return await update_feeds(self.index, self.data, policy)
+
+
+def _concepts(query: Query) -> set[str]:
+    """The lexicon concepts a question names."""
+    return {g.concept.id for g in query.groups if g.concept is not None}
+
+
+def _channels(label: str, channels: Sequence[HelpChannel], weight: float) -> Group:
+    """A group of the question that finds releases giving one of these channels."""
+    contacts = tuple(dict.fromkeys(c.contact for c in channels))
+    return Group(label, tuple(fts_phrase(c) for c in contacts),
+                 tuple(c.lower() for c in contacts), weight=weight)
 
 
 def _places(query: Query) -> set[str]:

@@ -118,10 +118,11 @@ def load_data(folder: Path) -> Data:
         raise DataError(folder / "lexicon_regional.tsv",
                         f"no concept {unknown[0]!r} in the lexicon")
     for channel in channels:
-        unknown = [p for p in channel.places if p not in lexicon.by_id]
-        if unknown:
-            raise DataError(folder / "help_channels.toml",
-                            f"{channel.id}: places has {unknown[0]!r}, no concept of the lexicon")
+        for field, ids in (("places", channel.places), ("cases", channel.cases)):
+            unknown = [i for i in ids if i not in lexicon.by_id]
+            if unknown:
+                raise DataError(folder / "help_channels.toml", f"{channel.id}: {field} has "
+                                f"{unknown[0]!r}, no concept of the lexicon")
     strings = _strings(folder / "locale")
     situations = _situations(folder / "situations.toml", channels, lexicon)
     for situation in situations.situations:

@@ -33,6 +33,10 @@ class HelpChannel(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_on
     abroad: str = ""
     # Lexicon concepts (countries, towns) a situation card lists it for: an embassy.
     places: tuple[str, ...] = ()
+    # Lexicon concepts of the kinds of case it is for (online child sexual abuse: the
+    # TICAC website): a question on where to report one lists it first on the card,
+    # and the releases that state it before others.
+    cases: tuple[str, ...] = ()
     # Where a release other than `source_url` states a fact (a test checks each).
     source_en_url: str = ""
     source_en_quote: str = ""

@@ -80,6 +80,8 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
     ("distress.toml", write("threshold = 3\n"), "`group`"),
     ("help_channels.toml", substitute(r'^places = \["israel"\]', 'places = ["atlantis"]'),
      "embassy_tel_aviv: places has 'atlantis'"),
+    ("help_channels.toml", substitute(r'^cases = \["job_scam"\]', 'cases = ["job_scams"]'),
+     "doe_1694: cases has 'job_scams'"),
     ("situations.toml", remove, "missing"),
     ("situations.toml", substitute(r'"u_nai_app"', '"u_nai"'),
      "missing: no channel or concept 'u_nai'"),

@@ -113,6 +113,19 @@ async def test_hotline_questions_get_the_card_then_releases(sample_core: Core, t
     assert answer.results, "releases that mention the channel follow the card"
 
 
+async def test_where_to_report_a_kind_of_case_gives_its_channel_and_releases_first(
+        sample_core: Core) -> None:
+    answer = await sample_core.ask(
+        read_message("where to report online child sexual abuse"), limit=5)
+    assert answer.intent == "hotline" and answer.card is not None
+    contacts = [c.contact for c in answer.card.channels]
+    assert contacts[:2] == ["1300", "www.help.ticac.org"]
+    assert "help.ticac.org" in answer.results[0].snippet + answer.results[0].summary
+    plain = await sample_core.ask(read_message("where to report trafficking"), limit=5)
+    assert plain.card is not None
+    assert "www.help.ticac.org" not in [c.contact for c in plain.card.channels][:2]
+
+
 async def test_distress_answer_reassures_and_carries_the_card(sample_core: Core) -> None:
     answer = await sample_core.ask(read_message("ช่วยด้วย ถูกหลอกไปทำงาน ออกไม่ได้"))
     assert answer.intent == "distress"
