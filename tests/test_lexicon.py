@@ -89,3 +89,17 @@ def test_project_lexicon_loads_and_is_consistent() -> None:
                 f"{variant!r} is claimed by {owners[key]} and {concept.id}"
             )
     assert "ค้ามนุษย์" in lexicon.thai_terms
+
+
+def test_the_watch_list_and_forced_criminality_are_concepts_of_their_own() -> None:
+    finder = concept_finder(list(DATA.lexicon.concepts))
+    segmenter = Segmenter(DATA.lexicon.thai_terms)
+
+    def found(text: str) -> set[str]:
+        return {m.value.id for m in longest_mentions(finder.find(segmenter.index_text(text)))}
+
+    assert found("Tier 2 Watch List") == {"tier_2_watch_list"}
+    assert found("Tier 2") == {"tip_tier"}
+    assert "tier_2_watch_list" in found("ไทยอยู่ในระดับเทียร์ 2 ที่ต้องจับตามอง")
+    assert found("forced criminality") == {"forced_criminality"}
+    assert "forced_criminality" in found("การค้ามนุษย์เพื่อบังคับให้กระทำความผิดอาชญากรรมออนไลน์")
