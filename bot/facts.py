@@ -46,6 +46,10 @@ _REACH = 160
 _SHOWN = 260
 # The passage must hold this share of the question's weight.
 _MIN_SHARE = 0.5
+# A tier said in a condition ("ถ้าประเทศไทยถูกจัดระดับไปอยู่ Tier 2 Watch List จะ...") is
+# no ranking: a condition this close before it rules it out.
+_RE_IF = re.compile(r"(?:ถ้า|หาก|\bif\b|\bshould\b|\bwould\b)", re.IGNORECASE)
+_IF_REACH = 60
 # What is this close to an answer is right beside it (characters each side).
 _BESIDE = 40
 # A figure said to be a whole ("ทั้ง 8 แห่งทั่วประเทศ", "a total of 253"): what "how
@@ -184,6 +188,9 @@ def find_facts(ask: Ask, sources: Sequence[Source], needles: TermMatcher[int],
                 continue
             for match in pattern.finditer(paragraph):
                 if ask.unit and not _counts(paragraph, match.end(), ask.unit):
+                    continue
+                if kind == "rank" and _RE_IF.search(
+                        paragraph, max(0, match.start() - _IF_REACH), match.start()):
                     continue
                 near = {hit.value for hit in hits
                         if hit.end >= match.start() - _REACH and hit.start <= match.end() + _REACH}

@@ -104,6 +104,13 @@ def test_a_passage_with_all_but_the_most_telling_group_of_three_answers() -> Non
     assert find_facts(Ask("figure"), [two], two_needles) == []  # of two, both are needed
 
 
+def test_a_tier_in_a_condition_is_no_ranking() -> None:
+    body = ("ถ้าประเทศไทยถูกจัดระดับไปอยู่ Tier 2 Watch List ในรายงานค้ามนุษย์ จะยุ่งยาก\n"
+            "รายงานค้ามนุษย์ ปี 2567 ไทยยังคงอยู่ใน Tier 2 ต่อเนื่องเป็นปีที่ 3")
+    [fact] = find_facts(Ask("rank"), [source(body)], NEEDLES)
+    assert fact.value == "Tier 2" and "ปีที่ 3" in fact.text
+
+
 def test_a_day_of_every_year_answers_when() -> None:
     body = "กำหนดให้วันที่ 5 มิถุนายน ของทุกปี เป็นวันต่อต้านการค้ามนุษย์"
     [fact] = find_facts(Ask("when"), [source(body)], NEEDLES)
