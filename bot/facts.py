@@ -54,7 +54,8 @@ _IF_REACH = 60
 _BESIDE = 40
 # A figure said to be a whole ("ทั้ง 8 แห่งทั่วประเทศ", "a total of 253"): what "how
 # many are there" asks for, before a figure of some of them ("6 แห่ง เข้าร่วม").
-_RE_WHOLE_BEFORE = re.compile(r"(?:(?<!รวม)ทั้ง|ทั้งหมด|ทั้งสิ้น|รวม|total of|all)\s*$", re.IGNORECASE)
+_RE_WHOLE_BEFORE = re.compile(r"(?:(?<!รวม)ทั้ง|ทั้งหมด|ทั้งสิ้น|รวม|\btotal of|\ball)\s*$",
+                              re.IGNORECASE)
 _RE_WHOLE_AFTER = re.compile(r"\s*\S{0,12}?\s*(?:ทั่วประเทศ|ทั้งหมด|ทั้งสิ้น|nationwide|in total)",
                              re.IGNORECASE)
 # A question of this many groups is answered by a passage holding all of them but
