@@ -450,9 +450,10 @@ class Core:
         return await update_feeds(self.index, self.data, policy)
 
 
-def _concepts(query: Query) -> set[str]:
-    """The lexicon concepts a question names."""
-    return {g.concept.id for g in query.groups if g.concept is not None}
+def _concepts(query: Query, kinds: Set[str] | None = None) -> set[str]:
+    """The lexicon concepts a question names (of these kinds only, if given)."""
+    return {g.concept.id for g in query.groups
+            if g.concept is not None and (kinds is None or g.concept.kind in kinds)}
 
 
 def _channels(label: str, channels: Sequence[HelpChannel], weight: float) -> Group:
@@ -464,8 +465,7 @@ def _channels(label: str, channels: Sequence[HelpChannel], weight: float) -> Gro
 
 def _places(query: Query) -> set[str]:
     """The places a question names (a card lists the channels for those places)."""
-    return {g.concept.id for g in query.groups
-            if g.concept is not None and g.concept.kind in PLACE_KINDS}
+    return _concepts(query, PLACE_KINDS)
 
 
 def _card_for(channels: tuple[HelpChannel, ...], abroad: tuple[HelpChannel, ...],

@@ -175,13 +175,12 @@ def _digest_summary(paragraphs: Sequence[str], lang: str,
             items[-1][1].append(paragraph)
     if len(items) < _DIGEST_ITEMS:
         return ""
-    def weight(item: tuple[str, list[str]]) -> tuple[int, bool]:
-        heading, body = item
-        return on_topic(f"{heading}\n" + "\n".join(body)[:_ITEM_READ]), bool(body)
-
-    heading, body = max(items, key=weight)  # the first of the best
-    if weight((heading, body))[0] <= 0:
+    scored = [(on_topic(f"{heading}\n" + "\n".join(body)[:_ITEM_READ]), bool(body), -n)
+              for n, (heading, body) in enumerate(items)]
+    score, _, first = max(scored)  # the first of the best
+    if score <= 0:
         return ""
+    heading, body = items[-first]
     decision = " ".join(_gathered(body, lang, lists=True))
     if _loose(heading)[:_HEADING_SAID] not in _loose(decision):
         decision = f"{heading}: {decision}" if decision else heading
