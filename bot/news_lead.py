@@ -220,12 +220,13 @@ _TH_NO_NEWS = ("เป็นประธาน", "กล่าวต้อนร
                "วาระแห่งชาติ", "ภายใต้การนำ", "กล่าวรายงาน", "เข้าร่วมพิธี", "เข้าร่วมงาน",
                "เข้าร่วมการประชุม", "ชื่นชม", "ตามนโยบาย", "นโยบายของรัฐบาล", "นโยบายรัฐบาล",
                "ก่อตั้ง", "ตั้งแต่ปี", "ตลอดระยะเวลา", "ที่ผ่านมา", "เป็นประจำทุกปี", "โอกาสดี",
-               "ยาวนาน")
+               "ยาวนาน", "หวังว่า", "อวยพร", "ห่วงใย", "ผู้สื่อข่าวถาม")
 _EN_NO_NEWS = ("courtesy call", "welcomed", "expressed pleasure", "expressed his pleasure",
                "expressed appreciation", "expressed gratitude", "expressed confidence", "pleased",
                "thanked", "congratulated", "under the theme", "attache", "importance",
                "high priority", "attended", "chaired", "presided", "national agenda", "founded",
-               "since its", "every year", "annually")
+               "since its", "every year", "annually", "hoped", "expressed hope",
+               "looked forward", "commended")
 # A passage that opens with why, since when or where ("ตามนโยบาย...", "จากกรณี...", "ใน
 # การประชุมคณะรัฐมนตรี...", "Following ..."), or says so in its first words (_BACKGROUND_WORDS
 # within _BACKGROUND_WINDOW characters: "การลงพื้นที่ในครั้งนี้สืบเนื่องมาจาก...").
@@ -359,6 +360,7 @@ def outcomes(texts: Sequence[str], lang: str, known: str = "") -> list[float]:
         if background.match(joined, opening) or any(
                 joined.find(word, opening, opening + _BACKGROUND_WINDOW) >= 0 for word in words):
             score -= _BACKGROUND_WEIGHT
+
         scores.append(score)
     return scores
 

@@ -94,6 +94,10 @@ _LIST_INTROS = ("ดังนี้", "ได้แก่", "ประกอบ�
 _RE_GOES_ON = re.compile(r"(?:และ|หรือ|ซึ่ง|แต่|รวมถึง|ตลอดจน|[a-z])")
 # An item of a list: "- ...", "1. ...", "2) ...", "(3) ...", "1.1 ...".
 _RE_ITEM = re.compile(r"[-•·*]|\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)")
+# A line of a text broken at a fixed width: this long, ending in a word, a figure or a
+# comma (not a full stop, a colon, a closing quote or bracket).
+_BROKEN_MIN, _BROKEN_MAX, _BROKEN_LINES = 40, 120, 5
+_RE_BROKEN_END = re.compile(r"[a-z0-9,]$")
 # What titles are compared without: spaces, quotes and punctuation.
 _LOOSE_MARKS = " \t\n\r\u00a0\"'“”‘’«».,:;!?()[]{}-–—…/|*#"
 _RE_LOOSE = re.compile(r"[\s\"'“”‘’«».,:;!?()\[\]{}\-–—…/|*#]+")
@@ -138,12 +142,18 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str,
        courtesy, a background opening ("ตามนโยบาย...", "จากกรณี...", "Following
        ...") and the title said again weigh against it.
     7. Paragraphs are joined until half of SUMMARY_MAX is reached (one that ends
-       "ดังนี้", "ได้แก่" or "as follows:" brings the next with it), then `cut`.
+       "ดังนี้", "ได้แก่" or "as follows:", or a numbered heading, brings the next
+       with it), then `cut`.
     8. When nothing is left, the old summary: the opening as it is, else the title.
+
+    An English text broken into lines at a fixed width is read with its lines
+    joined again (see `_rejoined`).
 
     Only the first paragraphs are read, each up to _LEAD_WINDOW characters, with
     regular expressions and one term matcher: no segmentation, so ingest stays fast.
     """
+    if lang == "en":
+        paragraphs = _rejoined(paragraphs)
     if on_topic is not None and (digest := _digest_summary(paragraphs, lang, on_topic)):
         return digest
     content = _from_lead(_content(title, paragraphs))
@@ -201,9 +211,30 @@ def _gathered(texts: Iterable[str], lang: str, *, lists: bool) -> list[str]:
             length += len(sentence) + 1
             if length >= SUMMARY_MAX:
                 return parts
-        if length >= max(_MIN_LEAD, SUMMARY_MAX // 2) and not (lists and _announces_list(text)):
+        if length >= max(_MIN_LEAD, SUMMARY_MAX // 2) and not (
+                lists and (_announces_list(text) or _is_item_heading(text))):
             return parts
     return parts
+
+
+def _rejoined(paragraphs: Sequence[str]) -> Sequence[str]:
+    """English `paragraphs` with the lines of a text broken at a fixed width (most of
+    its lines, and at least _BROKEN_LINES, are _BROKEN_MIN to _BROKEN_MAX characters
+    long and end in a word, a figure or a comma) joined again where a line ends so,
+    unless the next is an item of a list. Other texts are returned as they are."""
+    broken = [_BROKEN_MIN <= len(p) <= _BROKEN_MAX and bool(_RE_BROKEN_END.search(p))
+              for p in paragraphs]
+    if sum(broken) < max(_BROKEN_LINES, len(paragraphs) // 2):
+        return paragraphs
+    joined: list[str] = []
+    goes_on = False
+    for paragraph in paragraphs:
+        if goes_on and not _RE_ITEM.match(paragraph):
+            joined[-1] = f"{joined[-1]} {paragraph}"
+        else:
+            joined.append(paragraph)
+        goes_on = bool(_RE_BROKEN_END.search(paragraph))
+    return joined
 
 
 def _lead(paragraphs: Sequence[str], lang: str) -> tuple[int, str]:
@@ -307,6 +338,13 @@ def _announces_list(text: str) -> bool:
     goes on to the first item."""
     text = text.rstrip()
     return text.endswith(":") or text.casefold().endswith(_LIST_INTROS)
+
+
+def _is_item_heading(text: str) -> bool:
+    """Whether `text` is the heading of an item of a list ("1.การปราบปราม...", "2) Results"):
+    short, numbered, with no sentence of its own; its first line comes with it."""
+    return (len(text) <= _LIST_INTRO_MAX and bool(_RE_ITEM.match(text))
+            and not text.rstrip().endswith((".", "!", "?")) and not text.startswith("-"))
 
 
 def _loose(text: str) -> str:

@@ -452,3 +452,40 @@ def test_a_digest_decision_that_does_not_name_its_item_follows_its_heading() -> 
     assert summary == ("Measures against trafficking in persons in business establishments: "
                        "The cabinet approved the measures as proposed by Ministry of Social "
                        "Development.")
+
+
+def test_english_lines_broken_at_a_fixed_width_are_joined_again() -> None:
+    lines = ["Govt warns public against falling prey to cyber scams as number",
+             "of investment fraud cases increase",
+             "Deputy Government Spokesperson warned the public against falling prey to scammers,",
+             "especially through various types of investment frauds.",
+             "According to the police data collected from its website,",
+             "investment fraud cases reported between March 1 and June 30, 2023",
+             "account for as many as 23,616 cases, worth over 11.55 billion Baht.",
+             "In a bid to reinforce the public's cyber immunity, the Government has launched",
+             "a website and a Facebook page to publicize various types of possible cyber scams",
+             "and investment frauds. The public may seek further advice via the Cyber Crime",
+             "Investigation Bureau's Hotline 1441."]
+    summary = summarize("Govt warns public against falling prey to cyber scams as number "
+                        "of investment fraud cases increase", lines, "en", TOPIC_SCORE)
+    assert "23,616 cases" in summary
+    assert "Govt warns" not in summary
+
+
+def test_paragraphs_that_end_in_a_word_are_not_joined_in_an_ordinary_release() -> None:
+    paragraphs = ["The Prime Minister met the envoy of Japan at Government House today and",
+                  "The two sides agreed to set up 3 centres for victims of trafficking."]
+    summary = summarize("PM meets envoy", paragraphs, "en")
+    assert "today and The two sides" not in summary
+
+
+def test_a_numbered_heading_brings_its_first_item() -> None:
+    paragraphs = ["วันที่ 4 มิถุนายน 2567 นายประเสริฐ จันทรรวงทอง รัฐมนตรีว่าการกระทรวงดิจิทัลฯ "
+                  "เปิดเผยว่า ที่ประชุมคณะกรรมการป้องกันและปราบปรามอาชญากรรมออนไลน์ได้ติดตามผล",
+                  "สำหรับ มาตรการและผลการดำเนินงาน ระยะที่ 2 ตั้งแต่วันที่ 1-31 พฤษภาคม 2567 "
+                  "ที่ผ่านมา มี 8 เรื่องที่สำคัญดังนี้",
+                  "1.การปราบปรามจับกุมอาชญากรรมออนไลน์ ในเดือนพฤษภาคม (ข้อมูล ตร.)",
+                  "- การจับกุมคดีออนไลน์รวมทุกประเภท พ.ค. 67 มีจำนวน 2,295 ราย ลดลง ร้อยละ 8",
+                  "2. การปิดโซเชียลมีเดีย เว็บผิดกฎหมาย และเว็บพนัน"]
+    summary = summarize("ดีอี เผยผลงานปราบโจรออนไลน์ เฟส 2", paragraphs, "th", TOPIC_SCORE)
+    assert "2,295 ราย" in summary
