@@ -22,7 +22,8 @@ message "off_topic"), rather than five that share a word with it: when it names
 no term of the topic rule (data/topics.toml) and no partner, organisation or
 person of the lexicon, the best release must hold MIN_FIT of the question (its
 words weighted by rarity), and one of the words it holds must be specific (in
-SPECIFIC_DOCS releases or fewer) or the question must name a month or a day: a
+SPECIFIC_DOCS releases or fewer; a Thai name the dictionary splits into common
+words, "มิตรผล", counts whole) or the question must name a month or a day: a
 fit counts half when every word is common ("ราคาทองวันนี้", "gold price today").
 benchmarks/eval/abstain.py measures the threshold on questions the releases
 cannot answer against the judged ones.
@@ -86,6 +87,8 @@ _MATCH_CACHE_IDS = 1_000_000
 # answered (see the module docstring; measured by benchmarks/eval/abstain.py).
 MIN_FIT = 0.7
 SPECIFIC_DOCS = 60
+# A Thai run of this many dictionary words or fewer may be one name (see `fit`).
+COMPOUND_PARTS = 3
 # What a plain word of the question in Latin letters only weighs in a Thai release
 # (see `weights_in`).
 FOREIGN_WORD = 0.3
@@ -271,7 +274,21 @@ class SearchEngine:
                 held += weight
                 specific |= (len(found) <= SPECIFIC_DOCS and _says_something(group))
         share = held / (sum(weights) or 1.0)
-        return share if specific else share / 2
+        return share if specific or await self._names_a_compound(query.text, best) else share / 2
+
+    async def _names_a_compound(self, text: str, best: int) -> bool:
+        """Whether the question has a Thai run the dictionary splits into COMPOUND_PARTS
+        everyday words ("มิตรผล": มิตร + ผล, a company) that the best release holds
+        whole, as SPECIFIC_DOCS releases or fewer do: a name, as specific as a rare word."""
+        for run in text.split():
+            if not has_thai(run):
+                continue
+            words = [word for word in self.segmenter.words(run) if not word.isspace()]
+            if 2 <= len(words) <= COMPOUND_PARTS:
+                found = await self._matching(fts_phrase(" ".join(words)))
+                if best in found and len(found) <= SPECIFIC_DOCS:
+                    return True
+        return False
 
     async def matching(self, query: Query, among: Sequence[int]) -> list[int]:
         """Those of `among` that hold every group of the question that says what it is

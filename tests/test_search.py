@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from bot.core import Core
+from bot.core import Core, open_core
 from bot.query import Group, fts_phrase
-from bot.search import FOREIGN_WORD, weights_in
-from tests.conftest import SEED_URL, search
+from bot.search import FOREIGN_WORD, SPECIFIC_DOCS, weights_in
+from tests.conftest import DATA, SEED_URL, build_index, release_text, search, settings_for
 
 DETAILS = "https://www.thaigov.go.th/news/contents/details/"
 
@@ -194,3 +195,30 @@ async def test_words_that_only_carry_a_question_are_not_searched(sample_core: Co
     assert plain == set()  # "say", "through", "did", "the", "about" ask nothing
     us = await sample_core.engine.parse(sample_core.read("US TIP report"))
     assert "us" in {g.label for g in us.groups}  # the US, not "us"
+
+
+async def test_a_name_the_dictionary_splits_is_as_specific_as_a_rare_word(
+        tmp_path: Path) -> None:
+    # มิตรผล (a company) is มิตร + ผล to the dictionary: words of many releases.
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    for n in range(2 * (SPECIFIC_DOCS + 1)):
+        word = "มิตร" if n % 2 else "ผล"
+        (folder / f"r{n:03d}.txt").write_text(release_text(
+            title=f"การประชุม ครั้งที่ {n} {word} เรื่องการค้ามนุษย์",
+            url=f"{DETAILS}{910000 + n}"), encoding="utf-8")
+    (folder / "named.txt").write_text(release_text(
+        title="ผู้ประกอบการอีสานมิตรผล หนุนการบริหารแรงงานที่ดี ป้องกันค้ามนุษย์",
+        url=f"{DETAILS}919999"), encoding="utf-8")
+    db = tmp_path / "index.sqlite3"
+    await build_index(db, [str(folder)])
+    core = await open_core(settings_for(db), DATA)
+    try:
+        answer = await core.ask(core.read("มิตรผล"))
+        assert answer.message != "off_topic"
+        assert answer.results[0].url == f"{DETAILS}919999"
+        # The words apart are still common: a question of them alone is declined.
+        apart = await core.ask(core.read("มิตร ผล"))
+        assert apart.results == [] and apart.message == "off_topic"
+    finally:
+        await core.close()
