@@ -142,8 +142,8 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str,
        courtesy, a background opening ("ตามนโยบาย...", "จากกรณี...", "Following
        ...") and the title said again weigh against it.
     7. Paragraphs are joined until half of SUMMARY_MAX is reached (one that ends
-       "ดังนี้", "ได้แก่" or "as follows:", or a numbered heading, brings the next
-       with it), then `cut`.
+       "ดังนี้", "ได้แก่" or "as follows:", or a short numbered item, brings the
+       next with it), then `cut`.
     8. When nothing is left, the old summary: the opening as it is, else the title.
 
     An English text broken into lines at a fixed width is read with its lines
@@ -341,8 +341,9 @@ def _announces_list(text: str) -> bool:
 
 
 def _is_item_heading(text: str) -> bool:
-    """Whether `text` is the heading of an item of a list ("1.การปราบปราม...", "2) Results"):
-    short, numbered, with no sentence of its own; its first line comes with it."""
+    """Whether `text` is a short numbered item with no full stop: the heading of a
+    list's item ("1.การปราบปราม... (ข้อมูล ตร.)"), whose first line comes with it, or one
+    point of a list, which the next point follows."""
     return (len(text) <= _LIST_INTRO_MAX and bool(_RE_ITEM.match(text))
             and not text.rstrip().endswith((".", "!", "?")) and not text.startswith("-"))
 
