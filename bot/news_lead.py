@@ -360,7 +360,6 @@ def outcomes(texts: Sequence[str], lang: str, known: str = "") -> list[float]:
         if background.match(joined, opening) or any(
                 joined.find(word, opening, opening + _BACKGROUND_WINDOW) >= 0 for word in words):
             score -= _BACKGROUND_WEIGHT
-
         scores.append(score)
     return scores
 

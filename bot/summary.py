@@ -345,7 +345,7 @@ def _is_item_heading(text: str) -> bool:
     list's item ("1.การปราบปราม... (ข้อมูล ตร.)"), whose first line comes with it, or one
     point of a list, which the next point follows."""
     return (len(text) <= _LIST_INTRO_MAX and bool(_RE_ITEM.match(text))
-            and not text.rstrip().endswith((".", "!", "?")) and not text.startswith("-"))
+            and text.lstrip("(")[:1].isdigit() and not text.rstrip().endswith((".", "!", "?")))
 
 
 def _loose(text: str) -> str:
