@@ -17,14 +17,14 @@ with its date ("3,652" in March, "4,100" in May).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from pythainlp.util.date import thai_abbr_months, thai_full_months
 
 from bot.dates import ENGLISH_MONTHS
-from bot.matcher import TermMatcher
+from bot.matcher import Found, TermMatcher
 from bot.passages import window
 from bot.thai import has_thai
 
@@ -56,6 +56,7 @@ _BESIDE = 40
 # many are there" asks for, before a figure of some of them ("6 แห่ง เข้าร่วม").
 _RE_WHOLE_BEFORE = re.compile(r"(?:(?<!รวม)ทั้ง|ทั้งหมด|ทั้งสิ้น|รวม|\btotal of|\ball)\s*$",
                               re.IGNORECASE)
+_WHOLE_BEFORE = 12  # how far before a figure "ทั้ง", "total of" may be
 _RE_WHOLE_AFTER = re.compile(r"\s*\S{0,12}?\s*(?:ทั่วประเทศ|ทั้งหมด|ทั้งสิ้น|nationwide|in total)",
                              re.IGNORECASE)
 # A question of this many groups is answered by a passage holding all of them but
@@ -193,8 +194,7 @@ def find_facts(ask: Ask, sources: Sequence[Source], needles: TermMatcher[int],
                 if kind == "rank" and _RE_IF.search(
                         paragraph, max(0, match.start() - _IF_REACH), match.start()):
                     continue
-                near = {hit.value for hit in hits
-                        if hit.end >= match.start() - _REACH and hit.start <= match.end() + _REACH}
+                near = _groups_near(hits, match.start(), match.end(), _REACH)
                 dated = near.issuperset(must) or (
                     about_must and not _RE_YEAR.search(
                         paragraph, max(0, match.start() - _REACH), match.end() + _YEAR_AFTER))
@@ -209,9 +209,8 @@ def find_facts(ask: Ask, sources: Sequence[Source], needles: TermMatcher[int],
                 # Of a release's passages that weigh the same, the answer with more of
                 # the question right beside it ("21 ประเทศที่ได้รับการปรับอันดับ" for "how
                 # many were upgraded"); of any two, one said to be a whole ("ทั้ง 8 แห่ง").
-                beside = sum(weights[g] for g in {
-                    hit.value for hit in hits
-                    if hit.end >= match.start() - _BESIDE and hit.start <= match.end() + _BESIDE})
+                beside = sum(weights[g] for g in _groups_near(
+                    hits, match.start(), match.end(), _BESIDE))
                 whole = kind == "figure" and _whole(paragraph, match.start(), match.end())
                 if best is None or (weight, whole, beside) > best[:3]:
                     text = window(paragraph, match.start(), _SHOWN)
@@ -245,7 +244,12 @@ def _counts(paragraph: str, end: int, unit: str) -> bool:
     return noun[:-1] in after or noun in after
 
 
+def _groups_near(hits: Iterable[Found[int]], start: int, end: int, reach: int) -> set[int]:
+    """The question's groups found within `reach` characters of `start`-`end`."""
+    return {hit.value for hit in hits if hit.end >= start - reach and hit.start <= end + reach}
+
+
 def _whole(paragraph: str, start: int, end: int) -> bool:
     """Whether the figure at `start`-`end` is said to be a whole ("ทั้ง 8 แห่งทั่วประเทศ")."""
-    return bool(_RE_WHOLE_BEFORE.search(paragraph[max(0, start - 12):start])
+    return bool(_RE_WHOLE_BEFORE.search(paragraph[max(0, start - _WHOLE_BEFORE):start])
                 or _RE_WHOLE_AFTER.match(paragraph, end, end + _UNIT_REACH))

@@ -101,6 +101,10 @@ class Query:
     # How much each group counts (its rarity in the index), set when ranking.
     weights: list[float] = field(default_factory=list)
 
+    def group_weights(self) -> list[float]:
+        """`weights`, or 1 for each group before ranking has set them."""
+        return self.weights or [1.0] * len(self.groups)
+
 
 class Vocabulary:
     """The index's words with their document counts, and the romanised Thai names

@@ -222,7 +222,7 @@ class SearchEngine:
         ids = [rowid for rowid, _ in best]
         releases = await self.index.releases(ids)
         bodies = await self.index.bodies(ids, limit=SNIPPET_SCAN)
-        weights = query.weights or [1.0] * len(query.groups)
+        weights = query.group_weights()
         sources = [Source(releases[rowid].url, releases[rowid].date,
                           unsegment(bodies.get(rowid, "")),
                           weights_in(releases[rowid].lang, query.groups, weights))
@@ -265,7 +265,7 @@ class SearchEngine:
                 g.concept is not None and g.concept.kind in _ON_TOPIC_KINDS
                 for g in query.groups):
             return 1.0
-        weights = query.weights or [1.0] * len(query.groups)
+        weights = query.group_weights()
         # A month or a day narrows a question as a rare word does.
         held, specific = 0.0, query.date_range is not None and query.date_range.precision != "year"
         for group, weight in zip(query.groups, weights, strict=True):
@@ -385,7 +385,7 @@ class SearchEngine:
     async def _results(self, page: list[tuple[int, float]], query: Query,
                        needles: TermMatcher[int]) -> list[Result]:
         releases = await self.index.releases(rowid for rowid, _ in page)
-        weights = query.weights or [1.0] * len(query.groups)
+        weights = query.group_weights()
         bodies = await self.index.bodies((rowid for rowid, _ in page), limit=SNIPPET_SCAN)
         links = await self.index.other_links(rowid for rowid, _ in page)
         results: list[Result] = []
