@@ -7,6 +7,7 @@ question-answering entry point:
 
     distress (someone in danger)  -> help card with a calm line, then releases
     hotline (how to get help)     -> help card, then releases naming the channel
+                                     (there first, for a province or a place)
     partner (just a partner name) -> partner card, then its releases, newest first
     anything else                 -> ranked releases
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Iterable, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cached_property
 from itertools import zip_longest
@@ -31,7 +32,7 @@ from bot.data import Data
 from bot.followup import FollowUps
 from bot.helplines import HelpChannel
 from bot.i18n import REGIONAL_LANGS, Strings
-from bot.index import ReleaseIndex, Stats
+from bot.index import TEXT_COLUMNS, ReleaseIndex, Stats
 from bot.message import Message, read_message
 from bot.query import QUERY_LANG, Group, Query, fts_phrase
 from bot.search import BaselineEngine, SearchEngine
@@ -67,6 +68,9 @@ HELP_RELEASES_SCANNED = 30
 HELP_TOPIC_WEIGHT = 0.5
 # The lexicon kinds that name a place: a release under a card is about the place named.
 PLACE_KINDS = frozenset({"country", "province", "place"})
+# ...and those of Thailand: a hotline question naming one wants releases that give a
+# channel there ("แจ้งเบาะแสค้ามนุษย์ เชียงราย": the release that says to call 1567).
+LOCAL_KINDS = frozenset({"province", "place"})
 # How much naming a help channel counts when ranking releases for a hotline question.
 CHANNEL_WEIGHT = 0.5
 # ...and one for the kind of case the question names (see HelpChannel.cases).
@@ -312,8 +316,11 @@ class Core:
         cases = _concepts(query)
         card = self.help_card(reader, cases=cases)
         if query.groups:
+            local = bool(_concepts(query, LOCAL_KINDS))
+            query.groups[:] = [replace(g, first=True) if local and g.concept is not None
+                               and g.concept.kind in LOCAL_KINDS else g for g in query.groups]
             query.groups.append(_channels("help_channels", self.data.help_channels,
-                                          CHANNEL_WEIGHT))
+                                          CHANNEL_WEIGHT, first=local))
             for_case = [c for c in self.data.help_channels if not cases.isdisjoint(c.cases)]
             if for_case:
                 query.groups.append(_channels("case_channels", for_case, CASE_CHANNEL_WEIGHT))
@@ -456,11 +463,13 @@ def _concepts(query: Query, kinds: Set[str] | None = None) -> set[str]:
             if g.concept is not None and (kinds is None or g.concept.kind in kinds)}
 
 
-def _channels(label: str, channels: Sequence[HelpChannel], weight: float) -> Group:
-    """A group of the question that finds releases giving one of these channels."""
+def _channels(label: str, channels: Sequence[HelpChannel], weight: float, *,
+              first: bool = False) -> Group:
+    """A group of the question that finds releases giving one of these channels in
+    their text (not in a hashtag: "#1300" tags every release of the ministry)."""
     contacts = tuple(dict.fromkeys(c.contact for c in channels))
-    return Group(label, tuple(fts_phrase(c) for c in contacts),
-                 tuple(c.lower() for c in contacts), weight=weight)
+    return Group(label, tuple(f"{{{TEXT_COLUMNS}}} : {fts_phrase(c)}" for c in contacts),
+                 tuple(c.lower() for c in contacts), weight=weight, first=first)
 
 
 def _places(query: Query) -> set[str]:

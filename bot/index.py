@@ -30,6 +30,8 @@ TOKENIZER = "porter unicode61 remove_diacritics 2 categories 'L* M* N* Co'"
 # bm25 column weights: a word in the title counts most; `extra` holds
 # hashtags and the concepts recognised at ingest.
 BM25_WEIGHTS = (8.0, 1.0, 3.0)
+# The columns of what a release says, for an FTS5 column filter ("{title body} : ...").
+TEXT_COLUMNS = "title body"
 # Ids in one `IN (...)` (SQLite allows 32,766 variables in a statement).
 _IDS_PER_QUERY = 5_000
 

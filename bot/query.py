@@ -71,6 +71,8 @@ class Group:
     needles: tuple[str, ...]
     concept: Concept | None = None
     weight: float = 1.0
+    # Releases that hold every group marked so come first (see SearchEngine.search).
+    first: bool = False
 
     @property
     def expression(self) -> str:

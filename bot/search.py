@@ -207,6 +207,8 @@ class SearchEngine:
             answer.intent, answer.offset, offset, limit = "timeline", 0, 0, TIMELINE_MAX
         elif query.newest and ranked:
             ranked = await self._about(ranked, query.date_range)
+        elif any(group.first for group in query.groups):
+            ranked = await self._holding_first(query, ranked)
         answer.total = len(ranked)
         answer.capped = len(ranked) >= CANDIDATES
         answer.results = await self._results(ranked[offset:offset + limit], query, needles)
@@ -242,6 +244,18 @@ class SearchEngine:
             or (await self._about(ranked))[:TIMELINE_MAX]
         dates = await self.index.candidates(rowid for rowid, _ in chosen)
         return sorted(chosen, key=lambda item: dates[item[0]].date)
+
+    async def _holding_first(self, query: Query,
+                             ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """The releases that hold every group marked `first` (a help channel and the
+        province a hotline question names), then the others, each in rank order. A
+        group that none of them holds is passed over."""
+        held = {rowid for rowid, _ in ranked}
+        for group in query.groups:
+            if group.first:
+                held = held & await self._matching(group.expression) or held
+        return ([item for item in ranked if item[0] in held]
+                + [item for item in ranked if item[0] not in held])
 
     async def _about(self, ranked: list[tuple[int, float]],
                      named: DateRange | None = None) -> list[tuple[int, float]]:

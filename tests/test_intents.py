@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -124,6 +125,27 @@ async def test_where_to_report_a_kind_of_case_gives_its_channel_and_releases_fir
     plain = await sample_core.ask(read_message("where to report trafficking"), limit=5)
     assert plain.card is not None
     assert "www.help.ticac.org" not in [c.contact for c in plain.card.channels][:2]
+
+
+async def test_where_to_report_in_a_province_puts_releases_giving_a_channel_there_first(
+        sample_core: Core, sample_db: Path) -> None:
+    """The release that names the province and says which channel to use comes before
+    those that only name the province or only a channel (a hashtag is no channel)."""
+    answer = await sample_core.ask(read_message("แจ้งเบาะแสค้ามนุษย์ ปทุมธานี"), limit=5)
+    assert answer.intent == "hotline"
+    contacts = " OR ".join(f'"{c.contact}"' for c in DATA.help_channels)
+    with sqlite3.connect(sample_db) as db:
+        def holds(url: str, expression: str) -> bool:
+            found = db.execute(
+                "SELECT count(*) FROM release_text JOIN releases ON releases.id = "
+                "release_text.rowid WHERE release_text MATCH ? AND releases.url = ?",
+                (expression, url)).fetchone()
+            return bool(found[0])
+
+        both = [holds(r.url, '"ปทุมธานี"') and holds(r.url, f"{{title body}} : ({contacts})")
+                for r in answer.results]
+    assert both[0] and False in both, both
+    assert both == sorted(both, reverse=True), both
 
 
 async def test_distress_answer_reassures_and_carries_the_card(sample_core: Core) -> None:
