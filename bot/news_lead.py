@@ -147,8 +147,10 @@ _TH_DEED = rf"{_TH_ACTION}|เข้าร่วม|ร่วม|ให้กา
 # Who came along is named right after the first actor (and the delegation they lead).
 _TH_ACTOR_ONLY = rf"(?:(?!\s(?!เป็นหัวหน้าคณะ|นำคณะ)(?:{_TH_DEED})|พร้อม|โดย).){{0,200}}?"
 # A list of officials does not run past "เพื่อ", "ซึ่ง" (the purpose), "จากนั้น" or "ถึง"
-# ("พร้อมคณะเดินทางถึง... จากนั้น...").
-_TH_LIST = r"(?:(?!พร้อม|โดยมี|เพื่อ|ซึ่ง|จากนั้น|ถึง).){1,250}?"
+# ("พร้อมคณะเดินทางถึง... จากนั้น..."); the "เพื่อ" of a body's name is no purpose
+# ("กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม", "องค์การระหว่างประเทศเพื่อการโยกย้ายถิ่นฐาน").
+_TH_PURPOSE = r"(?<!ดิจิทัล)(?<!ระหว่างประเทศ)เพื่อ"
+_TH_LIST = rf"(?:(?!พร้อม|โดยมี|{_TH_PURPOSE}|ซึ่ง|จากนั้น|ถึง).){{1,250}}?"
 # "<actor> พร้อมด้วย <officials> ลงพื้นที่...", "<actor> โดยมี <officials> ลงพื้นที่...": the
 # officials go, the deed stays ("โดยมี ... ให้การต้อนรับ" is who attended, below).
 _RE_TH_ALONG = re.compile(

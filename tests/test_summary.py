@@ -197,6 +197,15 @@ def test_officials_who_came_along_are_dropped() -> None:
     assert summary == ("นายสมชาย ใจดี อธิบดีกรมการจัดหางาน ลงพื้นที่ตรวจสอบบริษัทจัดหางาน 2 แห่ง "
                        "ในเขตจตุจักร พบการเรียกเก็บค่าบริการเกินกฎหมาย")
 
+    # The "เพื่อ" of a ministry's name is no purpose: the list runs on to the deed.
+    paragraphs = [
+        "วันนี้ (3 มี.ค. 67) นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงแรงงาน พร้อมด้วย นายสมศักดิ์ รักดี "
+        "ผู้ตรวจราชการกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม ลงพื้นที่ตรวจสอบบริษัทจัดหางาน 2 แห่ง",
+    ]
+    summary = summarize("รมว.แรงงาน ตรวจบริษัทจัดหางาน", paragraphs, "th")
+    assert summary == ("นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงแรงงาน ลงพื้นที่ตรวจสอบบริษัทจัดหางาน "
+                       "2 แห่ง")
+
     paragraphs = [
         "On 5 March 2024, H.E. Mr. John Doe, Minister of Labour of Cambodia, together with "
         "Ms. Jane Roe, Director-General of the Department of Employment, and Mr. Tom Poe, "
