@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import cache
 from itertools import accumulate
 
 from pythainlp.util.date import thai_abbr_months, thai_full_months
@@ -167,11 +168,24 @@ _RE_TH_ATTENDED = re.compile(
 _RE_TH_ASSIGNED = re.compile(
     rf"(?:(?!มอบหมาย|โดย|ว่า(?!การ)).){{0,150}}?\s?(?:ได้)?มอบหมาย(?:ให้)?\s?(?={_TH_PEOPLE})")
 # "รัฐมนตรีว่าการกระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์ (รมว.พม.)": the short form
-# the release gives in brackets (not a name: "(นายสมศักดิ์ เทพสุทิน)").
+# the release gives in brackets (not a name: "(นายสมศักดิ์ เทพสุทิน)"), with a dot, or a
+# word of Thai letters the dictionary lacks ("(ดีอี)"). One that names only the body
+# ("อธิบดีกรมสวัสดิการและคุ้มครองแรงงาน (กสร.)") is given the post's short form: "อธิบดี กสร.".
 _RE_TH_LONG_POST = re.compile(
-    r"(?<![^\s(])(?:รัฐมนตรี|ปลัด|รองปลัด|อธิบดี|รองอธิบดี|ผู้ตรวจราชการ|เลขาธิการ|ผู้อำนวยการ"
-    r"|ผู้บัญชาการ|ผู้ว่าราชการ|รองนายกรัฐมนตรี)(?:(?!ในฐานะ)\S){10,}\s?"
-    r"\(\s?((?!นา[ยง]|พล|ดร|H\.E|Mr|Ms)[^().]{1,12}\.[^()]{0,6}?)\s?\)")
+    r"(?<![^\s(])(?P<post>รัฐมนตรีช่วยว่าการ|รัฐมนตรีว่าการ|รัฐมนตรี|ปลัด|รองปลัด|อธิบดี|รองอธิบดี"
+    r"|ผู้ตรวจราชการ|เลขาธิการ|ผู้อำนวยการ|ผู้บัญชาการ|ผู้ว่าราชการ|รองนายกรัฐมนตรี)"
+    r"(?:(?!ในฐานะ)\S){10,}\s?"
+    r"\(\s?(?P<short>(?!นา[ยง]|พล|ดร|H\.E|Mr|Ms)[^().]{1,12}\.[^()]{0,6}?|[\u0e01-\u0e4e]{2,6})\s?\)")
+_TH_POST_SHORT = {"รัฐมนตรีช่วยว่าการ": "รมช.", "รัฐมนตรีว่าการ": "รมว.", "ปลัด": "ปลัด ",
+                  "รองปลัด": "รองปลัด ", "อธิบดี": "อธิบดี ", "รองอธิบดี": "รองอธิบดี ",
+                  "ผู้อำนวยการ": "ผอ.", "ผู้บัญชาการ": "ผบ.", "ผู้ว่าราชการ": "ผู้ว่าฯ ",
+                  "ผู้ตรวจราชการ": "ผู้ตรวจราชการ ", "เลขาธิการ": "เลขาธิการ ",
+                  "รองนายกรัฐมนตรี": "รองนายกฯ"}
+# The posts a long form holds ("รองนายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวง..."), longest first.
+_RE_TH_POST = re.compile("|".join(sorted(_TH_POST_SHORT, key=len, reverse=True)))
+# A short form that names the post itself, or a minister by number ("มท.1").
+_TH_POSTS_SHORT = ("รมว", "รมช", "ร.ม.ว", "ปลัด", "รอง", "อธิบดี", "ผอ", "ผบ", "ผวจ", "ผู้", "เลขา",
+                   "มท.", "นายก")
 # "H.E. Mr. X, Prime Minister of Y, together with his spouse, is scheduled...": the company.
 _RE_EN_ALONG = re.compile(
     r",\s+(?:together with|accompanied by|along with|joined by)\s(?:[^.;]|(?<![a-z]{3})\.){1,250}?"
@@ -288,6 +302,27 @@ def event(paragraph: str, lang: str) -> str:
     return text
 
 
+def _short_post(found: re.Match[str]) -> str:
+    """The short form of a post `_RE_TH_LONG_POST` found, or all of it when the bracket
+    holds a word of the dictionary ("(รักษาการ)")."""
+    short = found["short"]
+    if "." not in short and short in _dictionary():
+        return found[0]
+    if short.startswith(_TH_POSTS_SHORT):
+        return short
+    posts = [_TH_POST_SHORT[post] for post in _RE_TH_POST.findall(found[0])]
+    if len(posts) > 1:  # "รองนายกฯ และ รมว.ดีอี"
+        return " และ ".join(posts[:-1]) + " และ " + posts[-1] + short
+    return "".join(posts) + short
+
+
+@cache
+def _dictionary() -> frozenset[str]:
+    from pythainlp.corpus import thai_words
+
+    return thai_words()
+
+
 def _without_company(text: str, lang: str) -> str:
     """`text` without the officials who came along with its actor, who assigned them,
     and a post's long form where the release gives a short one."""
@@ -296,8 +331,9 @@ def _without_company(text: str, lang: str) -> str:
     # Each rule is tried only where its words are: this runs on every paragraph read.
     if "มอบหมาย" in text[:_SPEAKER_MAX] and (assigned := _RE_TH_ASSIGNED.match(text)):
         text = text[assigned.end():]
-    if ".)" in text[:2 * _SPEAKER_MAX]:
-        text = _RE_TH_LONG_POST.sub(r"\1", text[:2 * _SPEAKER_MAX]) + text[2 * _SPEAKER_MAX:]
+    if ")" in text[:2 * _SPEAKER_MAX]:
+        text = _RE_TH_LONG_POST.sub(_short_post, text[:2 * _SPEAKER_MAX]) \
+            + text[2 * _SPEAKER_MAX:]
     head = text[:_SPEAKER_MAX]
     if ("พร้อม" in head or "โดยมี" in head) and (along := _RE_TH_ALONG.match(text)):
         text = along.group(1) + " " + text[along.end():]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import pytest
+
 from bot.matcher import TermMatcher
 from bot.news_lead import outcomes, says_title
 from bot.passages import SNIPPET_MAX, cut, snippet
@@ -215,6 +217,23 @@ def test_officials_who_came_along_are_dropped() -> None:
     summary = summarize("Cambodian minister visits shelter", paragraphs, "en")
     assert summary == ("H.E. Mr. John Doe, Minister of Labour of Cambodia, visited a shelter in "
                        "Bangkok that houses 120 Cambodian workers rescued from scam centres.")
+
+
+@pytest.mark.parametrize(("post", "short"), [
+    ("รัฐมนตรีว่าการกระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์ (รมว.พม.)", "รมว.พม."),
+    ("ปลัดกระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์ (ปลัด พม.)", "ปลัด พม."),
+    # The bracket names the body only: the post's short form comes with it.
+    ("อธิบดีกรมสวัสดิการและคุ้มครองแรงงาน (กสร.)", "อธิบดี กสร."),
+    ("รัฐมนตรีว่าการกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม (ดีอี)", "รมว.ดีอี"),
+    ("รองนายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม (ดีอี)",
+     "รองนายกฯ และ รมว.ดีอี"),
+    # A word of the dictionary in brackets is no short form.
+    ("ปลัดกระทรวงการพัฒนาสังคมฯ (ชั่วคราว)", "ปลัดกระทรวงการพัฒนาสังคมฯ (ชั่วคราว)"),
+])
+def test_a_long_post_is_said_in_its_short_form(post: str, short: str) -> None:
+    paragraphs = [f"วันนี้ (3 มี.ค. 67) นายสมชาย ใจดี {post} ลงพื้นที่ตรวจสอบบริษัทจัดหางาน 2 แห่ง"]
+    summary = summarize("ตรวจบริษัทจัดหางาน", paragraphs, "th")
+    assert summary == f"นายสมชาย ใจดี {short} ลงพื้นที่ตรวจสอบบริษัทจัดหางาน 2 แห่ง"
 
 
 def test_the_minister_who_assigned_the_actor_is_dropped() -> None:
