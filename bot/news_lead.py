@@ -304,16 +304,14 @@ def event(paragraph: str, lang: str) -> str:
 
 def _short_post(found: re.Match[str]) -> str:
     """The short form of a post `_RE_TH_LONG_POST` found, or all of it when the bracket
-    holds a word of the dictionary ("(รักษาการ)")."""
+    holds a word of the dictionary ("(ชั่วคราว)")."""
     short = found["short"]
     if "." not in short and short in _dictionary():
         return found[0]
     if short.startswith(_TH_POSTS_SHORT):
         return short
-    posts = [_TH_POST_SHORT[post] for post in _RE_TH_POST.findall(found[0])]
-    if len(posts) > 1:  # "รองนายกฯ และ รมว.ดีอี"
-        return " และ ".join(posts[:-1]) + " และ " + posts[-1] + short
-    return "".join(posts) + short
+    posts = [_TH_POST_SHORT[post] for post in _RE_TH_POST.findall(found[0])] or [""]
+    return " และ ".join([*posts[:-1], posts[-1] + short])  # "รองนายกฯ และ รมว.ดีอี"
 
 
 @cache
