@@ -304,7 +304,7 @@ def event(paragraph: str, lang: str) -> str:
 
 def _short_post(found: re.Match[str]) -> str:
     """The short form of a post `_RE_TH_LONG_POST` found, or all of it when the bracket
-    holds a word of the dictionary ("(ชั่วคราว)")."""
+    holds a word of the dictionary ("(ชาย)")."""
     short = found["short"]
     if "." not in short and short in _dictionary():
         return found[0]
