@@ -316,9 +316,9 @@ class Core:
         cases = _concepts(query)
         card = self.help_card(reader, cases=cases)
         if query.groups:
-            local = bool(_concepts(query, LOCAL_KINDS))
-            query.groups[:] = [replace(g, first=True) if local and g.concept is not None
+            query.groups[:] = [replace(g, first=True) if g.concept is not None
                                and g.concept.kind in LOCAL_KINDS else g for g in query.groups]
+            local = any(g.first for g in query.groups)
             query.groups.append(_channels("help_channels", self.data.help_channels,
                                           CHANNEL_WEIGHT, first=local))
             for_case = [c for c in self.data.help_channels if not cases.isdisjoint(c.cases)]

@@ -184,7 +184,7 @@ _TH_POST_SHORT = {"รัฐมนตรีช่วยว่าการ": "ร
 # The posts a long form holds ("รองนายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวง..."), longest first.
 _RE_TH_POST = re.compile("|".join(sorted(_TH_POST_SHORT, key=len, reverse=True)))
 # A short form that names the post itself, or a minister by number ("มท.1").
-_TH_POSTS_SHORT = ("รมว", "รมช", "ร.ม.ว", "ปลัด", "รอง", "อธิบดี", "ผอ", "ผบ", "ผวจ", "ผู้", "เลขา",
+_TH_SHORT_IS_POST = ("รมว", "รมช", "ร.ม.ว", "ปลัด", "รอง", "อธิบดี", "ผอ", "ผบ", "ผวจ", "ผู้", "เลขา",
                    "มท.", "นายก")
 # "H.E. Mr. X, Prime Minister of Y, together with his spouse, is scheduled...": the company.
 _RE_EN_ALONG = re.compile(
@@ -308,7 +308,7 @@ def _short_post(found: re.Match[str]) -> str:
     short = found["short"]
     if "." not in short and short in _dictionary():
         return found[0]
-    if short.startswith(_TH_POSTS_SHORT):
+    if short.startswith(_TH_SHORT_IS_POST):
         return short
     posts = [_TH_POST_SHORT[post] for post in _RE_TH_POST.findall(found[0])] or [""]
     return " และ ".join([*posts[:-1], posts[-1] + short])  # "รองนายกฯ และ รมว.ดีอี"

@@ -222,18 +222,19 @@ def _rejoined(paragraphs: Sequence[str]) -> Sequence[str]:
     its lines, and at least _BROKEN_LINES, are _BROKEN_MIN to _BROKEN_MAX characters
     long and end in a word, a figure or a comma) joined again where a line ends so,
     unless the next is an item of a list. Other texts are returned as they are."""
-    broken = [_BROKEN_MIN <= len(p) <= _BROKEN_MAX and bool(_RE_BROKEN_END.search(p))
-              for p in paragraphs]
-    if sum(broken) < max(_BROKEN_LINES, len(paragraphs) // 2):
+    ends = [bool(_RE_BROKEN_END.search(p)) for p in paragraphs]
+    broken = sum(end and _BROKEN_MIN <= len(p) <= _BROKEN_MAX
+                 for end, p in zip(ends, paragraphs, strict=True))
+    if broken < max(_BROKEN_LINES, len(paragraphs) // 2):
         return paragraphs
     joined: list[str] = []
     goes_on = False
-    for paragraph in paragraphs:
+    for paragraph, end in zip(paragraphs, ends, strict=True):
         if goes_on and not _RE_ITEM.match(paragraph):
             joined[-1] = f"{joined[-1]} {paragraph}"
         else:
             joined.append(paragraph)
-        goes_on = bool(_RE_BROKEN_END.search(paragraph))
+        goes_on = end
     return joined
 
 
