@@ -468,7 +468,7 @@ def _needle_matcher(groups: list[Group]) -> TermMatcher[int]:
 def weights_in(lang: str, groups: Sequence[Group], weights: Sequence[float]) -> list[float]:
     """What each group of a question weighs in a release in `lang`: in a Thai release,
     a plain word written only in Latin letters (no concept, no Thai name) weighs
-    FOREIGN_WORD of itself. A Thai release does not hold "berry pickers" but may
+    FOREIGN_WORD of itself. A Thai release does not hold "blueberry harvesters" but may
     well be about them. Not the other way: a Thai question wants Thai releases."""
     if lang != "th":
         return list(weights)
