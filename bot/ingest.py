@@ -31,7 +31,7 @@ from bot.thai import WORD_SEP, Segmenter
 
 # Bump when what ingest derives from a release changes (segmentation, summary...).
 # 5: the names found in a release are stored with it.
-PIPELINE_VERSION = 10
+PIPELINE_VERSION = 11
 DEFAULT_BATCH_SIZE = 100
 DEFAULT_WORKERS = 1
 # Below this many releases, a worker pool costs more than it saves.
@@ -111,7 +111,8 @@ class _Preparer:
             body_text=body_text,
             extra_text=f"{tags_text}\n{tokens}".strip(),
             names=tuple(sorted(name_candidates(f"{title_text}\n{body_text}",
-                                               self.segmenter.dictionary, WORD_SEP))),
+                                               self.segmenter.dictionary,
+                                               self.lexicon.stopwords, WORD_SEP))),
             length=len(release.title) + sum(len(p) for p in release.paragraphs),
         )
 

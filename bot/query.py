@@ -9,6 +9,7 @@ also searches its spelling in the other (bot/romanize.py).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -20,7 +21,7 @@ from bot.lexicon import Concept, Lexicon, longest_mentions
 from bot.matcher import TermMatcher
 from bot.message import Message
 from bot.romanize import Romanizer, sound_key
-from bot.spelling import Speller, Spelling, stem
+from bot.spelling import Speller, Spelling, english_words, stem
 from bot.thai import (
     WORD_SEP,
     Segmenter,
@@ -46,6 +47,14 @@ NAME_MIN_CHARS = 4
 NAME_MAX_DOCS = 3
 # Longest piece a transliterated name is cut into (ดาลัด -> ดา + ลัด).
 _SYLLABLE = 3
+# A name romanised as several words ("Phaya Ngam Mueang", "Mitr Phol") that a
+# release writes as one Thai name (พญางำเมือง, มิตรผล): up to this many Latin
+# words in a row, joined, are looked up among the romanised names.
+_NAME_WORDS = 3
+# Joining words is a guess, so the joined name must sound closer ("Tajit TIP" is
+# not ไตรทิพย์, 86); an acronym ("TIP", "GLP") is never a syllable of one.
+JOINED_NAME_CUTOFF = 90
+_RE_LATIN_WORDS = re.compile(r"[A-Za-z]+(?:[ -][A-Za-z]+)+")
 # How many of a group's alternatives bm25 ranking looks at.
 _RANKED_ALTERNATIVES = 4
 # Words that ask for the newest news on a subject ("who is" asks who is now).
@@ -136,11 +145,11 @@ class Vocabulary:
     def _latin_keys(self) -> list[str]:
         return [sound_key(t) for t in self.latin]
 
-    def thai_names_sounding_like(self, word: str) -> list[str]:
+    def thai_names_sounding_like(self, word: str, cutoff: float = NAME_CUTOFF) -> list[str]:
         """Thai names whose romanisation sounds like the Latin `word` ("Anukul"); a
         short word must sound the same ("Banh" บันห์, not "sold" สด)."""
         keys, thai = self._name_keys
-        cutoff = NAME_CUTOFF if len(word) > NAME_MIN_CHARS else 100
+        cutoff = cutoff if len(word) > NAME_MIN_CHARS else 100
         found = process.extract(sound_key(word), keys, scorer=fuzz.ratio, limit=3,
                                 score_cutoff=cutoff)
         return [thai[index] for _, _, index in found]
@@ -185,6 +194,10 @@ class QueryParser:
         query.newest, query.timeline = bool(recency), bool(timeline)
         rest = blank(rest, [(found.start, found.end) for found in [*recency, *timeline]])
         in_index_language = query.lang in INDEX_LANGS
+        if in_index_language:
+            names = self._names_in_words(rest)
+            query.groups += [group for _, group in names]
+            rest = blank(rest, [span for span, _ in names])
         spelling = self.speller.correct(rest) if in_index_language else Spelling(rest)
         query.corrections = spelling.corrections
         segmented = self.segmenter.index_text(spelling.text)
@@ -242,6 +255,51 @@ class QueryParser:
             return []
         return vocabulary.thai_names_sounding_like(word)
 
+    def _names_in_words(self, text: str) -> list[tuple[tuple[int, int], Group]]:
+        """Names typed as several Latin words that sound like one romanised Thai name
+        ("Phaya Ngam Mueang": พญางำเมือง), the longest first, with where they are. The
+        words must not be stopwords, acronyms, all English words, or part of what
+        names a lexicon concept ("Chiang Mai", "call center")."""
+        found: list[tuple[tuple[int, int], Group]] = []
+        for run in _RE_LATIN_WORDS.finditer(text):
+            concepts = [(m.start, m.end) for m in self.lexicon.finder.find(run.group().lower())]
+            free = blank(run.group(), concepts, "\x00")
+            words = [(m.start() + run.start(), m.end() + run.start())
+                     for m in re.finditer("[A-Za-z]+(?:[ -][A-Za-z]+)*", free)]
+            for start, end in words:
+                found += self._names_in_run(text, start, end)
+        return found
+
+    def _names_in_run(self, text: str, start: int,
+                      end: int) -> list[tuple[tuple[int, int], Group]]:
+        """The names of `_names_in_words` in text[start:end], Latin words in a row."""
+        found: list[tuple[tuple[int, int], Group]] = []
+        spans = [(m.start() + start, m.end() + start)
+                 for m in re.finditer("[A-Za-z]+", text[start:end])]
+        first = 0
+        while first < len(spans) - 1:
+            for stop in range(min(len(spans), first + _NAME_WORDS), first + 1, -1):
+                words = [text[a:b] for a, b in spans[first:stop]]
+                thai = self._name_of_words(words)
+                if thai:
+                    label = " ".join(words)
+                    group = Group(label, tuple(self._phrase(w) for w in [label, *thai]),
+                                  (label, *thai))
+                    found.append(((spans[first][0], spans[stop - 1][1]), group))
+                    first = stop
+                    break
+            else:
+                first += 1
+        return found
+
+    def _name_of_words(self, words: list[str]) -> list[str]:
+        lowered = [word.lower() for word in words]
+        if any(w in self.lexicon.stopwords for w in lowered) \
+                or any(len(w) > 1 and w.isupper() for w in words) \
+                or all(w in english_words() for w in lowered):
+            return []
+        return self.vocabulary().thai_names_sounding_like("".join(lowered), JOINED_NAME_CUTOFF)
+
     @staticmethod
     def _add(query: Query, group: Group) -> None:
         if all(g.label != group.label for g in query.groups):
@@ -268,9 +326,9 @@ class QueryParser:
         return pieces
 
 
-def blank(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` with the [start, end) spans made spaces."""
+def blank(text: str, spans: list[tuple[int, int]], fill: str = " ") -> str:
+    """`text` with the [start, end) spans made spaces (or `fill`)."""
     chars = list(text)
     for start, end in spans:
-        chars[start:end] = " " * (end - start)
+        chars[start:end] = fill * (end - start)
     return "".join(chars)

@@ -26,6 +26,13 @@ _TITLES = frozenset({
     "พันตำรวจเอก", "พันตำรวจโท", "พันเอก", "เมือง", "จังหวัด", "อำเภอ", "แขวง",
 })
 _RE_THAI_ONLY = re.compile("^[\u0e01-\u0e4e]{2,18}$")
+# Words before the name of an operation, a company or a group ("ปฏิบัติการพญางำเมือง",
+# "กลุ่มมิตรผล"): the name is the rest of the run when it is more than one
+# dictionary word and none of its words is a stopword ("กลุ่มเปราะบาง", "ปฏิบัติการในครั้งนี้").
+_NAMERS = frozenset({"ปฏิบัติการ", "ยุทธการ", "บริษัท", "กลุ่ม"})
+# A quoted stretch of Thai ("“ซิงซิง”", "\"ธวัชบุรีโมเดล\"") is a nickname, an
+# operation, a campaign, under the same rule.
+_RE_QUOTED = re.compile("[\"“”]([^\"“”\n]{2,80}?)[\"“”]")
 # Words that often run on after a name without a space ("นายอนุกูลกล่าวว่า").
 _AFTER_NAME = frozenset({"กล่าว", "กล่าวว่า", "เปิดเผย", "เปิดเผยว่า", "ระบุ", "ระบุว่า", "เป็น",
                          "ได้", "และ", "ว่า", "ที่", "ซึ่ง", "ผู้", "ฯ", "จึง", "ยัง", "ก็"})
@@ -54,15 +61,23 @@ def sound_key(latin: str) -> str:
     return key
 
 
-def name_candidates(segmented: str, known_words: frozenset[str], separator: str) -> set[str]:
+def name_candidates(segmented: str, known_words: frozenset[str], stopwords: frozenset[str],
+                    separator: str) -> set[str]:
     """Names in `segmented` text (words joined by `separator`): the words after a
     title up to the next space (a given name, a place), and the next run too (a
     family name), each kept when a dictionary word is not all it is. A title may
-    also stand apart ("พลเอก เตีย บันห์"): then the next two runs are the name."""
+    also stand apart ("พลเอก เตีย บันห์"): then the next two runs are the name.
+    Also the names of operations, companies and groups (_NAMERS), and quoted ones."""
     found: set[str] = set()
     runs = [run.split(separator) for run in segmented.split()]
+    for quoted in _RE_QUOTED.findall(segmented):
+        _take_named([w for w in quoted.split(separator) if w.strip()], known_words,
+                    stopwords, found)
     for number, words in enumerate(runs):
         for index, word in enumerate(words):
+            if word in _NAMERS:  # the rest of the run is its name ("...งำเมือง" too)
+                _take_named(words[index + 1:], known_words, stopwords, found)
+                break
             if word not in _TITLES:
                 continue
             after = [words[index + 1:]] if index + 1 < len(words) else []
@@ -91,6 +106,14 @@ def _take(words: list[str], known_words: frozenset[str], found: set[str], *,
         return False
     found.add(name)
     return True
+
+
+def _take_named(words: list[str], known_words: frozenset[str], stopwords: frozenset[str],
+                found: set[str]) -> None:
+    """Add the name `words` spell after a _NAMERS word or in quotes: more than one
+    word, none of them a stopword or a word that runs on after a name."""
+    if len(words) > 1 and not any(w in stopwords or w in _AFTER_NAME for w in words):
+        _take(words, known_words, found, given=False)
 
 
 class Romanizer:
