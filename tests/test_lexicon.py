@@ -103,3 +103,17 @@ def test_the_watch_list_and_forced_criminality_are_concepts_of_their_own() -> No
     assert "tier_2_watch_list" in found("ไทยอยู่ในระดับเทียร์ 2 ที่ต้องจับตามอง")
     assert found("forced criminality") == {"forced_criminality"}
     assert "forced_criminality" in found("การค้ามนุษย์เพื่อบังคับให้กระทำความผิดอาชญากรรมออนไลน์")
+
+
+@pytest.mark.parametrize(("english", "thai", "concept"), [
+    # Releases write the Thai term, with "(SOP)" after it only sometimes.
+    ("SOP for victims", "ขั้นตอนการปฏิบัติงานที่เป็นมาตรฐานในการช่วยเหลือผู้เสียหาย", "sop"),
+    ("Thai berry pickers", "แรงงานไทยไปเก็บผลไม้ป่าที่สวีเดน", "berry_pickers"),
+    ("police operation", "เปิดปฏิบัติการพญางำเมือง", "operation"),
+])
+def test_an_english_term_and_the_thai_releases_write_are_one_concept(
+        english: str, thai: str, concept: str) -> None:
+    finder = concept_finder(list(DATA.lexicon.concepts))
+    segmenter = Segmenter(DATA.lexicon.thai_terms)
+    for text in (english, thai):
+        assert concept in {m.value.id for m in finder.find(segmenter.index_text(text))}, text
