@@ -196,7 +196,8 @@ class QueryParser:
         in_index_language = query.lang in INDEX_LANGS
         if in_index_language:
             names = self._names_in_words(rest)
-            query.groups += [group for _, group in names]
+            for _, group in names:
+                self._add(query, group)
             rest = blank(rest, [span for span, _ in names])
         spelling = self.speller.correct(rest) if in_index_language else Spelling(rest)
         query.corrections = spelling.corrections
@@ -264,10 +265,9 @@ class QueryParser:
         for run in _RE_LATIN_WORDS.finditer(text):
             concepts = [(m.start, m.end) for m in self.lexicon.finder.find(run.group().lower())]
             free = blank(run.group(), concepts, "\x00")
-            words = [(m.start() + run.start(), m.end() + run.start())
-                     for m in re.finditer("[A-Za-z]+(?:[ -][A-Za-z]+)*", free)]
-            for start, end in words:
-                found += self._names_in_run(text, start, end)
+            for stretch in re.finditer("[^\x00]+", free):
+                found += self._names_in_run(text, run.start() + stretch.start(),
+                                            run.start() + stretch.end())
         return found
 
     def _names_in_run(self, text: str, start: int,
@@ -293,6 +293,7 @@ class QueryParser:
         return found
 
     def _name_of_words(self, words: list[str]) -> list[str]:
+        """The romanised Thai names `words` joined sound like, if they may be a name."""
         lowered = [word.lower() for word in words]
         if any(w in self.lexicon.stopwords for w in lowered) \
                 or any(len(w) > 1 and w.isupper() for w in words) \

@@ -30,8 +30,8 @@ _RE_THAI_ONLY = re.compile("^[\u0e01-\u0e4e]{2,18}$")
 # "กลุ่มมิตรผล"): the name is the rest of the run when it is more than one
 # dictionary word and none of its words is a stopword ("กลุ่มเปราะบาง", "ปฏิบัติการในครั้งนี้").
 _NAMERS = frozenset({"ปฏิบัติการ", "ยุทธการ", "บริษัท", "กลุ่ม"})
-# A quoted stretch of Thai ("“ซิงซิง”", "\"ธวัชบุรีโมเดล\"") is a nickname, an
-# operation, a campaign, under the same rule.
+# A quoted stretch of Thai ("“ธวัชบุรีโมเดล”") is a nickname, an operation, a
+# campaign, under the same rule.
 _RE_QUOTED = re.compile("[\"“”]([^\"“”\n]{2,80}?)[\"“”]")
 # Words that often run on after a name without a space ("นายอนุกูลกล่าวว่า").
 _AFTER_NAME = frozenset({"กล่าว", "กล่าวว่า", "เปิดเผย", "เปิดเผยว่า", "ระบุ", "ระบุว่า", "เป็น",

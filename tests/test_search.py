@@ -194,6 +194,8 @@ async def test_words_that_only_carry_a_question_are_not_searched(sample_core: Co
     plain = {g.label for g in query.groups if g.concept is None}
     assert {"government", "immigration", "foreigner", "mae_sot"} <= concepts
     assert plain == set()  # "say", "through", "did", "the", "about" ask nothing
+    yet = await sample_core.engine.parse(sample_core.read("สหรัฐถอดกุ้งไทยแล้วหรือยัง"))
+    assert "หรือยัง" not in {g.label for g in yet.groups}  # "...yet?" asks nothing either
     us = await sample_core.engine.parse(sample_core.read("US TIP report"))
     assert "us" in {g.label for g in us.groups}  # the US, not "us"
 
