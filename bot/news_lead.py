@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from functools import cache
 from itertools import accumulate
 
+from pythainlp.corpus import thai_words
 from pythainlp.util.date import thai_abbr_months, thai_full_months
 
 from bot.dates import ENGLISH_MONTHS
@@ -306,19 +306,12 @@ def _short_post(found: re.Match[str]) -> str:
     """The short form of a post `_RE_TH_LONG_POST` found, or all of it when the bracket
     holds a word of the dictionary ("(ชาย)")."""
     short = found["short"]
-    if "." not in short and short in _dictionary():
+    if "." not in short and short in thai_words():
         return found[0]
     if short.startswith(_TH_SHORT_IS_POST):
         return short
     posts = [_TH_POST_SHORT[post] for post in _RE_TH_POST.findall(found[0])] or [""]
     return " และ ".join([*posts[:-1], posts[-1] + short])  # "รองนายกฯ และ รมว.ดีอี"
-
-
-@cache
-def _dictionary() -> frozenset[str]:
-    from pythainlp.corpus import thai_words
-
-    return thai_words()
 
 
 def _without_company(text: str, lang: str) -> str:
