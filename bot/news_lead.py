@@ -230,19 +230,21 @@ _EN_RESULTS = ("arrest", "rescued", "approved", "signed", "agreed", "came to ter
                "extended", "increased", "expanded", "reduced", "upgraded", "ranked", "elevate",
                "urged", "warned", "announced", "discovered", "confirmed", "blocked",
                "shut down", "deported", "protest", "both parties", "both sides")
-# A ceremony, a courtesy, a background story: words that tell no outcome.
+# A ceremony, a courtesy, a background story, the penalties a law sets ("ต้องระวางโทษ
+# จำคุก...", "punishable by..."): words that tell no outcome.
 _TH_NO_NEWS = ("เป็นประธาน", "กล่าวต้อนรับ", "ให้การต้อนรับ", "เยี่ยมคารวะ", "เยี่ยมคำนับ", "ยินดี",
                "เป็นเกียรติ", "ขอบคุณ", "ภายใต้แนวคิด", "ให้ความสำคัญ", "ตระหนัก", "มุ่งมั่น",
                "วาระแห่งชาติ", "ภายใต้การนำ", "กล่าวรายงาน", "เข้าร่วมพิธี", "เข้าร่วมงาน",
                "เข้าร่วมการประชุม", "ชื่นชม", "ตามนโยบาย", "นโยบายของรัฐบาล", "นโยบายรัฐบาล",
                "ก่อตั้ง", "ตั้งแต่ปี", "ตลอดระยะเวลา", "ที่ผ่านมา", "เป็นประจำทุกปี", "โอกาสดี",
-               "ยาวนาน", "หวังว่า", "อวยพร", "ห่วงใย", "ผู้สื่อข่าวถาม")
+               "ยาวนาน", "หวังว่า", "อวยพร", "ห่วงใย", "ผู้สื่อข่าวถาม", "ระวางโทษ", "มีโทษ",
+               "ยุทธศาสตร์ชาติ")
 _EN_NO_NEWS = ("courtesy call", "welcomed", "expressed pleasure", "expressed his pleasure",
                "expressed appreciation", "expressed gratitude", "expressed confidence", "pleased",
                "thanked", "congratulated", "under the theme", "attache", "importance",
                "high priority", "attended", "chaired", "presided", "national agenda", "founded",
                "since its", "every year", "annually", "hoped", "expressed hope",
-               "looked forward", "commended")
+               "looked forward", "commended", "liable to", "punishable")
 # A passage that opens with why, since when or where ("ตามนโยบาย...", "จากกรณี...", "ใน
 # การประชุมคณะรัฐมนตรี...", "Following ..."), or says so in its first words (_BACKGROUND_WORDS
 # within _BACKGROUND_WINDOW characters: "การลงพื้นที่ในครั้งนี้สืบเนื่องมาจาก...").

@@ -40,9 +40,10 @@ _TITLE_PIECE_MIN = 12
 # A paragraph about as long as the title that shares this much of its start is the
 # title again with its last words changed.
 _TITLE_ALIKE = 0.8
-# Where the news is looked for: the lead and the paragraphs after it; the lead has an
-# edge over the next, and each paragraph further costs _NEWS_DISTANCE more.
-_NEWS_PARAGRAPHS = 5
+# Where the news is looked for: the lead and the paragraphs after it (a courtesy call's
+# outcome may come after five of pleasantries); the lead has an edge over the next,
+# and each paragraph further costs _NEWS_DISTANCE more.
+_NEWS_PARAGRAPHS = 8
 _LEAD_EDGE = 1.0
 _NEWS_DISTANCE = 0.25
 # How much of a passage is weighed: what a reader sees of it first.
@@ -90,8 +91,10 @@ _LIST_INTRO_MAX = SUMMARY_MAX // 2
 _LIST_STEPS = 2
 _LIST_INTROS = ("ดังนี้", "ได้แก่", "ประกอบด้วย", "อาทิ", "as follows", "following")
 # A paragraph that goes on with the sentence before it (a line broken off): "และ...",
-# "หรือ...", "ซึ่ง...", "and ...".
-_RE_GOES_ON = re.compile(r"(?:และ|หรือ|ซึ่ง|แต่|รวมถึง|ตลอดจน|[a-z])")
+# "หรือ...", "ซึ่ง...", "and ..."; or refers back to it: "ยังพบว่า..." (also found), "ตน..."
+# (the speaker), "He also...", "This...".
+_RE_GOES_ON = re.compile(r"(?:และ|หรือ|ซึ่ง|แต่|รวมถึง|ตลอดจน|ตน|ยัง|[a-z]"
+                         r"|(?:He|She|It|They|This|These|Those|His|Her|Its|Their)\b)")
 # An item of a list: "- ...", "1. ...", "2) ...", "(3) ...", "1.1 ...".
 _RE_ITEM = re.compile(r"[-•·*]|\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)")
 # A line of a text broken at a fixed width: this long, ending in a word, a figure or a
@@ -137,10 +140,12 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str,
        `news_lead.says_title`) and its first sentence or clause tells nothing more, it
        is read from the next one ("... ให้การต้อนรับ X โดย|ทั้งสองฝ่ายได้หารือ...").
     6. The summary starts at the lead, or at one of the _NEWS_PARAGRAPHS - 1 after
-       it that tells more of what happened (see `_news_start`, `lead.outcomes`):
-       figures, arrests, approvals, agreements weigh for it; a chair's opening, a
-       courtesy, a background opening ("ตามนโยบาย...", "จากกรณี...", "Following
-       ...") and the title said again weigh against it.
+       it that tells more of what happened (see `_news_start`, `lead.outcomes`),
+       each read from its event as in 4: figures, arrests, approvals, agreements
+       weigh for it; a chair's opening, a courtesy, a background opening
+       ("ตามนโยบาย...", "จากกรณี...", "Following ..."), the penalties a law sets and
+       the title said again weigh against it. A paragraph that refers back ("He
+       also...", "ยังพบว่า...") does not start it.
     7. Paragraphs are joined until half of SUMMARY_MAX is reached (one that ends
        "ดังนี้", "ได้แก่" or "as follows:", or a short numbered item, brings the
        next with it), then `cut`.
@@ -159,11 +164,11 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str,
     content = _from_lead(_content(title, paragraphs))
     head = list(islice(content, _NEWS_PARAGRAPHS))
     lead, lead_text = _lead(head, lang)
-    later = head[lead + 1:]
+    later = [lead_event(paragraph[:_LEAD_WINDOW], lang) for paragraph in head[lead + 1:]]
     start, lead_text = _news_start(lead_text, later, title, lang) if lead_text else (0, "")
     first = [lead_text] if start == 0 else []
-    events = chain(first, (lead_event(paragraph[:_LEAD_WINDOW], lang)
-                           for paragraph in chain(later[max(start - 1, 0):], content)))
+    events = chain(first, later[max(start - 1, 0):],
+                   (lead_event(paragraph[:_LEAD_WINDOW], lang) for paragraph in content))
     parts = _gathered(events, lang, lists=True)
     if not parts:
         return _opening(title, paragraphs, lang)
@@ -256,9 +261,9 @@ def _news_start(lead: str, later: Sequence[str], title: str, lang: str) -> tuple
     _TITLE_AGAIN_COST less when it says the title again. A later paragraph pays
     _NEWS_DISTANCE a paragraph after the first; it counts when it has _MIN_LEAD
     characters or more (or announces a list) and does not go on with the sentence
-    before it (_RE_GOES_ON), and is weighed as it stands, speaker and all, which
-    saves finding where its event begins. An item of a list may start at the words
-    that announce it (see `_list_start`).
+    before it or refer back to it (_RE_GOES_ON); the `later` paragraphs are given
+    from their event. An item of a list may start at the words that announce it
+    (see `_list_start`).
     """
     says = says_title(lead, title)
     found = title_clause(lead, lang) if says else None

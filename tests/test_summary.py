@@ -367,6 +367,45 @@ def test_a_paragraph_that_goes_on_with_the_one_before_does_not_start_the_summary
     assert summary.endswith("บัญชีธนาคาร 40 บัญชี")
 
 
+def test_a_later_paragraph_is_weighed_from_its_event_not_its_speaker() -> None:
+    # The complaint and its figures come after a speaker's long titles; the law's
+    # penalties, figures and all, are no news of what happened.
+    paragraphs = [
+        "กรมการจัดหางาน เตือนคนหางาน ระวังนายหน้าเถื่อนอ้างส่งไปทำงานแคนาดา",
+        "นายสมชาย ใจดี อธิบดีกรมการจัดหางาน กระทรวงแรงงาน ในฐานะนายทะเบียนจัดหางานกลาง "
+        "และประธานคณะทำงานป้องกันการหลอกลวงคนหางานไปทำงานต่างประเทศ เปิดเผยว่า "
+        "กรมได้รับแจ้งจากคนหางานในหลายจังหวัดว่ามีนายหน้าเถื่อนแอบอ้างเป็นผู้แทนบริษัทจัดหางาน"
+        "ที่รู้จักนายจ้างในประเทศแคนาดา และสามารถส่งไปทำงานได้ทันทีโดยไม่ต้องรอ "
+        "โดยเรียกเก็บเงิน 150,000 บาทต่อคน จากคนหางาน 35 ราย จึงได้ดำเนินคดีกับนายหน้าแล้ว",
+        "ตามพระราชบัญญัติจัดหางานฯ ผู้หลอกลวงคนหางานต้องระวางโทษจำคุก 3-10 ปี "
+        "หรือปรับตั้งแต่ 60,000 - 200,000 บาท หรือทั้งจำทั้งปรับ",
+    ]
+    summary = summarize("กรมการจัดหางาน เตือน นายหน้าเถื่อน อ้างส่งไปแคนาดา", paragraphs, "th")
+    assert summary.startswith("กรมได้รับแจ้งจากคนหางานในหลายจังหวัด")
+
+
+def test_the_news_is_looked_for_past_a_courtesy_call_s_pleasantries() -> None:
+    pleasantries = ["The Prime Minister welcomed the Minister and was pleased with the visit.",
+                    "The Minister expressed pleasure to meet the Prime Minister.",
+                    "Both parties were pleased with the long friendship of the two countries.",
+                    "The Prime Minister hoped that relations would grow, and thanked the Minister.",
+                    "The Minister expressed appreciation for the warm welcome."]
+    outcome = ("Both parties agreed to set up a joint task force on call-centre gangs, "
+               "which will return 250 victims by March.")
+    summary = summarize("PM meets Minister", [*pleasantries, outcome], "en")
+    assert summary == outcome
+
+
+def test_a_paragraph_that_refers_back_does_not_start_the_summary() -> None:
+    paragraphs = [
+        "The Prime Minister chaired a meeting on the Marriage Equality Bill, which will be "
+        "brought to the cabinet on 31 October and then to Parliament in December.",
+        "He also said that 12 agencies were instructed to draft 3 more bills.",
+    ]
+    summary = summarize("Marriage Equality Bill to cabinet", paragraphs, "en")
+    assert summary.startswith("The Prime Minister chaired a meeting")
+
+
 def test_outcomes_weigh_what_happened_against_ceremony_and_background() -> None:
     texts = ["ตำรวจจับกุมผู้ต้องหา 9 ราย ยึดของกลาง 1,200 เม็ด",  # figures and deeds
              "นายกรัฐมนตรีเป็นประธานและกล่าวต้อนรับด้วยความยินดี",  # a ceremony
