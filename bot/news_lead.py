@@ -246,11 +246,17 @@ _EN_NO_NEWS = ("courtesy call", "welcomed", "expressed pleasure", "expressed his
                "since its", "every year", "annually", "hoped", "expressed hope",
                "looked forward", "commended", "liable to", "punishable")
 # A passage that opens with why, since when or where ("ตามนโยบาย...", "จากกรณี...", "ใน
-# การประชุมคณะรัฐมนตรี...", "Following ..."), or says so in its first words (_BACKGROUND_WORDS
-# within _BACKGROUND_WINDOW characters: "การลงพื้นที่ในครั้งนี้สืบเนื่องมาจาก...").
-_TH_BACKGROUND = (r"ตามที่|ตามนโยบาย|จากกรณี|กรณี|จากการที่|จากสถานการณ์|เนื่องจาก|ด้วย(?:สถานการณ์|ความ)|"
-                  r"เพื่อ|รัฐบาล\S{0,30}(?:ภายใต้การนำ|ได้ให้ความสำคัญ)|ที่ผ่านมา|ปัจจุบัน|ใน(?:การ|ที่)ประชุม")
-_EN_BACKGROUND = r"following|in line with|under the (?:policy|leadership)|as |since |in order to"
+# การประชุมคณะรัฐมนตรี...", "เนื่องในวัน...", "ด้วยกระทรวง...มีภารกิจ", "Following ..."), or
+# with the appeal that closes a release ("หากประชาชนพบเห็น... โทร 1300", "The public is
+# urged to..."), or says so in its first words (_BACKGROUND_WORDS within
+# _BACKGROUND_WINDOW characters: "การลงพื้นที่ในครั้งนี้สืบเนื่องมาจาก...").
+_TH_BACKGROUND = (r"ตามที่|ตามนโยบาย|จากกรณี|กรณี|จากการที่|จากสถานการณ์|เนื่องจาก|เนื่องใน|หลังจากที่|"
+                  r"ด้วย(?:สถานการณ์|ความ|กระทรวง|กรม|รัฐบาล|สำนักงาน)|ความสำคัญของ|หนึ่งใน|"
+                  r"เพื่อ|รัฐบาล\S{0,30}(?:ภายใต้การนำ|ได้ให้ความสำคัญ)|ที่ผ่านมา|ปัจจุบัน|ใน(?:การ|ที่)ประชุม"
+                  r"|หาก(?:ประชาชน|พบเห็น|ท่าน|มีข้อสงสัย|ผู้ใด)")
+_EN_BACKGROUND = (r"following|in line with|under the (?:policy|leadership)|as |since |in order to"
+                  r"|(?:the )?(?:public|people|those|anyone)\b[^.]{0,40}\b(?:are|is) "
+                  r"(?:urged|advised)|if (?:you|anyone|the public)")
 _BACKGROUND_WORDS = {"th": ("สืบเนื่อง", "เป็นไปตาม"), "en": ()}
 _BACKGROUND_WINDOW = 70
 _SAID = {"th": "ว่า ", "en": " that "}  # where what a speaker says begins: "กล่าวว่า "

@@ -421,6 +421,26 @@ def test_outcomes_weigh_what_happened_against_ceremony_and_background() -> None:
 
 
 
+def test_an_occasion_a_mission_or_the_closing_appeal_tells_no_news() -> None:
+    thai = ["เนื่องในวันต่อต้านการใช้แรงงานเด็กโลก 12 มิถุนายนของทุกปี ประเทศไทยจัดงานรณรงค์",
+            "ด้วยกระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์มีภารกิจดูแลกลุ่มเปราะบาง",
+            "หากประชาชนพบเห็นเด็กถูกใช้แรงงาน ขอให้แจ้งสายด่วน พม. 1300 ตลอด 24 ชั่วโมง"]
+    assert all(score < 0 for score in outcomes(thai, "th"))
+    english = ["The public is urged to call the 1300 hotline around the clock.",
+               "If you see a child being exploited, call 1300."]
+    assert all(score < 0 for score in outcomes(english, "en"))
+
+
+def test_a_paragraph_that_finishes_a_broken_line_does_not_start_the_summary() -> None:
+    paragraphs = [
+        "วันนี้ (12 มิ.ย. 65) กระทรวงแรงงานจัดงานวันต่อต้านการใช้แรงงานเด็กโลก เพื่อบรรลุอนุสัญญา ILO ฉบับที่ 182",
+        "ว่าด้วยการห้ามและการดำเนินการโดยทันทีเพื่อขจัดรูปแบบที่เลวร้ายที่สุดของการใช้แรงงานเด็ก "
+        "ซึ่งหน่วยงานรัฐและเอกชน 120 แห่ง ลงนามคำมั่นยุติการใช้แรงงานเด็ก",
+    ]
+    summary = summarize("กระทรวงแรงงานจัดงานวันต่อต้านการใช้แรงงานเด็กโลก", paragraphs, "th")
+    assert not summary.startswith("ว่าด้วย")
+
+
 class _ReadUpTo(list[str]):
     """Paragraphs that fail the test when one past the first `limit` is read."""
 
