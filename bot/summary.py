@@ -143,9 +143,11 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str,
        it that tells more of what happened (see `_news_start`, `lead.outcomes`),
        each read from its event as in 4: figures, arrests, approvals, agreements
        weigh for it; a chair's opening, a courtesy, a background opening
-       ("ตามนโยบาย...", "จากกรณี...", "Following ..."), the penalties a law sets and
-       the title said again weigh against it. A paragraph that refers back ("He
-       also...", "ยังพบว่า...") does not start it.
+       ("ตามนโยบาย...", "จากกรณี...", "เนื่องในวัน...", "Following ..."), the appeal
+       that closes a release ("หากประชาชนพบเห็น... โทร 1300"), the penalties a law
+       sets and the title said again weigh against it. A paragraph that refers back
+       ("He also...", "ยังพบว่า...") or finishes a broken line ("ว่าด้วย...") does
+       not start it.
     7. Paragraphs are joined until half of SUMMARY_MAX is reached (one that ends
        "ดังนี้", "ได้แก่" or "as follows:", or a short numbered item, brings the
        next with it), then `cut`.
