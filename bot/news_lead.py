@@ -107,12 +107,12 @@ _RE_PREAMBLE = re.compile(
 # A paragraph that opens with a date or a time: the lead of a news release.
 _RE_DATELINE = re.compile(rf"^[-*_=+.~—–•·\s]*(?:{_TH_DATE}|{_TH_TIME}|{_EN_DATE}|{_EN_TIME})")
 # "<speaker> เปิดเผยว่า <event>": the verb (not in "เผยแพร่", "สระบุรี"), what it may carry
-# ("กล่าวเพิ่มเติมว่า", "เปิดเผยหลังการประชุม ครม. ว่า"), and "ว่า" (not in "ว่าการ", "กว่า",
-# "ระหว่าง"); or "<speaker> เปิดเผยถึง <what the release is about>". The verb comes first
-# in the pattern, which keeps the search fast.
+# ("กล่าวเพิ่มเติมว่า", "กล่าวต่อไปอีกว่า", "เปิดเผยหลังการประชุม ครม. ว่า"), and "ว่า" (not in
+# "ว่าการ", "กว่า", "ระหว่าง"); or "<speaker> เปิดเผยถึง <what the release is about>". The
+# verb comes first in the pattern, which keeps the search fast.
 _RE_TH_SAYS = re.compile(
     r"(?:เปิดเผย|กล่าว|แถลง|ระบุ(?!รี)|เผย(?!แพร่)|ชี้แจง|ให้สัมภาษณ์)"
-    r"(?:(?:\S{0,12}?|\s?(?:หลัง|ภายหลัง|ผล|กับ|ใน)[^\n]{0,120}?)\s?(?<!ก)ว่า(?!การ|ด้วย|จ้าง|ง)\s*"
+    r"(?:(?:\S{0,12}?|\s?(?:หลัง|ภายหลัง|ผล|กับ|ใน)[^\n]{0,120}?)\s?(?:(?<!ก)|(?<=อีก))ว่า(?!การ|ด้วย|จ้าง|ง)\s*"
     r"|ถึง\s*)")
 # "<speaker> disclosed that <event>", "<speaker>, said on Monday that <event>".
 _RE_EN_SAYS = re.compile(
@@ -230,33 +230,38 @@ _EN_RESULTS = ("arrest", "rescued", "approved", "signed", "agreed", "came to ter
                "extended", "increased", "expanded", "reduced", "upgraded", "ranked", "elevate",
                "urged", "warned", "announced", "discovered", "confirmed", "blocked",
                "shut down", "deported", "protest", "both parties", "both sides")
-# A ceremony, a courtesy, a background story, the penalties a law sets ("ต้องระวางโทษ
-# จำคุก...", "punishable by..."): words that tell no outcome.
+# A ceremony, a courtesy, a background story, a body's mission ("มีภารกิจ...", "its
+# mission"), the penalties a law sets ("ต้องระวางโทษจำคุก...", "punishable by..."): words
+# that tell no outcome.
 _TH_NO_NEWS = ("เป็นประธาน", "กล่าวต้อนรับ", "ให้การต้อนรับ", "เยี่ยมคารวะ", "เยี่ยมคำนับ", "ยินดี",
                "เป็นเกียรติ", "ขอบคุณ", "ภายใต้แนวคิด", "ให้ความสำคัญ", "ตระหนัก", "มุ่งมั่น",
                "วาระแห่งชาติ", "ภายใต้การนำ", "กล่าวรายงาน", "เข้าร่วมพิธี", "เข้าร่วมงาน",
                "เข้าร่วมการประชุม", "ชื่นชม", "ตามนโยบาย", "นโยบายของรัฐบาล", "นโยบายรัฐบาล",
                "ก่อตั้ง", "ตั้งแต่ปี", "ตลอดระยะเวลา", "ที่ผ่านมา", "เป็นประจำทุกปี", "โอกาสดี",
                "ยาวนาน", "หวังว่า", "อวยพร", "ห่วงใย", "ผู้สื่อข่าวถาม", "ระวางโทษ", "มีโทษ",
-               "ยุทธศาสตร์ชาติ")
+               "ยุทธศาสตร์ชาติ", "มีภารกิจ", "มีบทบาทสำคัญ", "เป็นหน่วยงานหลัก")
 _EN_NO_NEWS = ("courtesy call", "welcomed", "expressed pleasure", "expressed his pleasure",
                "expressed appreciation", "expressed gratitude", "expressed confidence", "pleased",
                "thanked", "congratulated", "under the theme", "attache", "importance",
                "high priority", "attended", "chaired", "presided", "national agenda", "founded",
                "since its", "every year", "annually", "hoped", "expressed hope",
-               "looked forward", "commended", "liable to", "punishable")
+               "looked forward", "commended", "liable to", "punishable", "its mission",
+               "mission is", "is mandated", "is responsible for")
 # A passage that opens with why, since when or where ("ตามนโยบาย...", "จากกรณี...", "ใน
 # การประชุมคณะรัฐมนตรี...", "เนื่องในวัน...", "ด้วยกระทรวง...มีภารกิจ", "Following ..."), or
-# with the appeal that closes a release ("หากประชาชนพบเห็น... โทร 1300", "The public is
-# urged to..."), or says so in its first words (_BACKGROUND_WORDS within
-# _BACKGROUND_WINDOW characters: "การลงพื้นที่ในครั้งนี้สืบเนื่องมาจาก...").
+# with the appeal that closes a release ("หากประชาชนพบเห็น... โทร 1300", "หาก<anyone>...
+# สามารถติดต่อ...", "Neighbours are urged to...", "They can contact..."), or says so in
+# its first words (_BACKGROUND_WORDS within _BACKGROUND_WINDOW characters: "การลงพื้นที่
+# ในครั้งนี้สืบเนื่องมาจาก...").
 _TH_BACKGROUND = (r"ตามที่|ตามนโยบาย|จากกรณี|กรณี|จากการที่|จากสถานการณ์|เนื่องจาก|เนื่องใน|หลังจากที่|"
                   r"ด้วย(?:สถานการณ์|ความ|กระทรวง|กรม|รัฐบาล|สำนักงาน)|ความสำคัญของ|หนึ่งใน|"
                   r"เพื่อ|รัฐบาล\S{0,30}(?:ภายใต้การนำ|ได้ให้ความสำคัญ)|ที่ผ่านมา|ปัจจุบัน|ใน(?:การ|ที่)ประชุม"
-                  r"|หาก(?:ประชาชน|พบเห็น|ท่าน|มีข้อสงสัย|ผู้ใด)")
+                  r"|หาก(?:ประชาชน|พบเห็น|ท่าน|มีข้อสงสัย|ผู้ใด"
+                  r"|[^\n]{0,100}?(?:สามารถ|ขอให้)(?:ติดต่อ|แจ้ง|โทร))")
 _EN_BACKGROUND = (r"following|in line with|under the (?:policy|leadership)|as |since |in order to"
-                  r"|(?:the )?(?:public|people|those|anyone)\b[^.]{0,40}\b(?:are|is) "
-                  r"(?:urged|advised)|if (?:you|anyone|the public)")
+                  r"|[^.\n]{0,60}\b(?:are|is) (?:urged|advised|encouraged|requested) to\b"
+                  r"|(?:they|you|people|the public|anyone)\b[^.\n]{0,30}\bcan (?:\w+ )?"
+                  r"(?:contact|call|report)\b|if (?:you|anyone|the public)")
 _BACKGROUND_WORDS = {"th": ("สืบเนื่อง", "เป็นไปตาม"), "en": ()}
 _BACKGROUND_WINDOW = 70
 _SAID = {"th": "ว่า ", "en": " that "}  # where what a speaker says begins: "กล่าวว่า "

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from bot.matcher import TermMatcher
-from bot.news_lead import outcomes, says_title
+from bot.news_lead import event, outcomes, says_title
 from bot.passages import SNIPPET_MAX, cut, snippet
 from bot.summary import SUMMARY_MAX, summarize
 from tests.conftest import DATA
@@ -576,3 +576,18 @@ def test_a_numbered_heading_brings_its_first_item() -> None:
                   "2. การปิดโซเชียลมีเดีย เว็บผิดกฎหมาย และเว็บพนัน"]
     summary = summarize("ดีอี เผยผลงานปราบโจรออนไลน์ เฟส 2", paragraphs, "th", TOPIC_SCORE)
     assert "2,295 ราย" in summary
+
+
+def test_a_speaker_who_goes_on_is_dropped_with_his_words_of_going_on() -> None:
+    said = "ขอทานต่างชาติที่ถูกจับมี 7 คน และ พม. ส่งตัวให้ตำรวจดำเนินคดีแล้ว"
+    assert event(f"นายวราวุธ กล่าวต่อไปอีกว่า {said}", "th") == said
+    assert event(f"นายวราวุธ กล่าวอีกว่า {said}", "th") == said
+
+
+def test_an_appeal_by_anyone_and_a_body_s_mission_tell_no_news() -> None:
+    thai = ["หากกลุ่มเปราะบางได้รับความเดือดร้อน สามารถติดต่อขอความช่วยเหลือได้ที่สายด่วน พม. 1300",
+            "กระทรวงแรงงานเป็นหน่วยงานหลักที่มีภารกิจดูแลกำลังแรงงานของประเทศ"]
+    assert all(score < 0 for score in outcomes(thai, "th"))
+    english = ["Communities and neighbours are urged to inform the authorities of any case.",
+               "They can immediately contact the 1300 hotline."]
+    assert all(score < 0 for score in outcomes(english, "en"))
