@@ -13,8 +13,13 @@ from bot.matcher import TermMatcher
 SNIPPET_MAX = 240
 ELLIPSIS = "…"
 
-# English sentence ends; Thai marks sentences and phrases with a space.
-_RE_EN_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[\"“(A-Z0-9])")
+# English sentence ends, not after a title or another abbreviation ("Gen. Natthapon");
+# Thai marks sentences and phrases with a space.
+_EN_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Maj", "Capt", "Adm", "Sgt",
+                     "Pol", "Prof", "Gov", "Sen", "Rep", "St", "No", "Jr", "Sr", "Co", "H.E")
+_RE_EN_SENTENCE = re.compile(
+    r"(?<=[.!?])" + "".join(rf"(?<!\b{re.escape(short)}\.)" for short in _EN_ABBREVIATIONS)
+    + r"\s+(?=[\"“(A-Z0-9])")
 
 
 def sentences(paragraph: str, lang: str) -> list[str]:

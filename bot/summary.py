@@ -101,6 +101,19 @@ _RE_ITEM = re.compile(r"[-•·*]|\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)")
 # comma (not a full stop, a colon, a closing quote or bracket).
 _BROKEN_MIN, _BROKEN_MAX, _BROKEN_LINES = 40, 120, 5
 _RE_BROKEN_END = re.compile(r"[a-z0-9,]$")
+# A sentence that only names who came along: "Accompanying the Prime Minister were ...",
+# "Also attending were ...", "The meeting was attended by ...". Not the first of a summary.
+_RE_EN_COMPANY = re.compile(
+    r"(?:Accompanying|Also (?:present|attending|joining|in attendance)|Joining|Attending|Present)"
+    r"\b[^.]{0,200}?\b(?:were|was)\b|[^.]{0,80}\b(?:was|were) (?:accompanied|attended|joined) by\b")
+# A Thai opening that recalls the case a release answers ("จากกรณี...", "ตามที่มีข่าว..."),
+# and where the answer begins, _CASE_MIN to _LEAD_WINDOW characters in: after the case
+# ("...นั้น", not "จากนั้น"; "ในเรื่องนี้"; "...กรณี X ว่า ..." when a speaker answers it), or
+# at "ล่าสุด", "ขณะนี้". The answer is kept when it has _MIN_LEAD characters or more.
+_RE_TH_CASE = re.compile(r"(?:จากกรณี|กรณี|ตามที่|จากการที่|จากสถานการณ์)")
+_RE_TH_ANSWER = re.compile(r"(?<=\S)(?<!จาก)(?<!ดัง)(?<!ก่อน)(?<!ใน)นั้น\s+(?:ทาง)?"
+                           r"|\s+ในเรื่องนี้(?:นั้น)?\s*|\s+(?=ล่าสุด|ขณะนี้)|\sว่า\s")
+_CASE_MIN = 40
 # What titles are compared without: spaces, quotes and punctuation.
 _LOOSE_MARKS = " \t\n\r\u00a0\"'“”‘’«».,:;!?()[]{}-–—…/|*#"
 _RE_LOOSE = re.compile(r"[\s\"'“”‘’«».,:;!?()\[\]{}\-–—…/|*#]+")
@@ -148,9 +161,12 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str,
        sets and the title said again weigh against it. A paragraph that refers back
        ("He also...", "ยังพบว่า...") or finishes a broken line ("ว่าด้วย...") does
        not start it.
-    7. Paragraphs are joined until half of SUMMARY_MAX is reached (one that ends
+    7. A Thai start that recalls the case the release answers ("จากกรณี X นั้น",
+       "กรณี X ว่า ...") is read from where the answer begins (see `_past_case`).
+       Paragraphs are joined until half of SUMMARY_MAX is reached (one that ends
        "ดังนี้", "ได้แก่" or "as follows:", or a short numbered item, brings the
-       next with it), then `cut`.
+       next with it), leaving out an English sentence that only names who came
+       along ("Accompanying the Prime Minister were..."), then `cut`.
     8. When nothing is left, the old summary: the opening as it is, else the title.
 
     An English text broken into lines at a fixed width is read with its lines
@@ -168,8 +184,8 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str,
     lead, lead_text = _lead(head, lang)
     later = [lead_event(paragraph[:_LEAD_WINDOW], lang) for paragraph in head[lead + 1:]]
     start, lead_text = _news_start(lead_text, later, title, lang) if lead_text else (0, "")
-    first = [lead_text] if start == 0 else []
-    events = chain(first, later[max(start - 1, 0):],
+    opening = lead_text if start == 0 else later[start - 1]
+    events = chain([_past_case(opening, lang)], later[start:],
                    (lead_event(paragraph[:_LEAD_WINDOW], lang) for paragraph in content))
     parts = _gathered(events, lang, lists=True)
     if not parts:
@@ -214,6 +230,8 @@ def _gathered(texts: Iterable[str], lang: str, *, lists: bool) -> list[str]:
         if not text:
             continue
         for sentence in sentences(text, lang):
+            if parts and lang == "en" and _RE_EN_COMPANY.match(sentence):
+                continue
             parts.append(sentence)
             length += len(sentence) + 1
             if length >= SUMMARY_MAX:
@@ -243,6 +261,22 @@ def _rejoined(paragraphs: Sequence[str]) -> Sequence[str]:
             joined.append(paragraph)
         goes_on = end
     return joined
+
+
+def _past_case(text: str, lang: str) -> str:
+    """A Thai `text` that recalls a case ("จากกรณี...นั้น", "กรณี X ว่า ...") from where
+    the answer to it begins, when that comes soon (see _RE_TH_ANSWER); else `text`.
+
+    >>> _past_case("จากกรณีมีผู้โพสต์ว่าพบเด็กนั่งขอทานที่สถานีรถไฟฟ้าเอกมัยนั้น ขณะนี้ทีม พม. "
+    ...            "ได้ลงพื้นที่ช่วยเหลือเด็กและส่งตัวเข้าบ้านพักเด็กและครอบครัวเรียบร้อยแล้ว", "th")
+    'ขณะนี้ทีม พม. ได้ลงพื้นที่ช่วยเหลือเด็กและส่งตัวเข้าบ้านพักเด็กและครอบครัวเรียบร้อยแล้ว'
+    """
+    if lang == "en" or not _RE_TH_CASE.match(text):
+        return text
+    answer = _RE_TH_ANSWER.search(text, _CASE_MIN, _LEAD_WINDOW)
+    if answer is None or len(text) - answer.end() < _MIN_LEAD:
+        return text
+    return text[answer.end():]
 
 
 def _lead(paragraphs: Sequence[str], lang: str) -> tuple[int, str]:

@@ -578,10 +578,37 @@ def test_a_numbered_heading_brings_its_first_item() -> None:
     assert "2,295 ราย" in summary
 
 
+def test_a_case_recalled_gives_way_to_what_was_done_about_it() -> None:
+    paragraphs = [
+        "เมื่อวันที่ 8 ธันวาคม 2565 นายอนุกูล ปีดแก้ว ปลัด พม. เปิดเผยว่า จากกรณีหญิงอายุ 25 ปี "
+        "แจ้งขอความช่วยเหลือผ่านสื่อโซเชียลว่าลูกชายอายุ 5 ปี ถูกพ่อพาตัวออกจากที่พักย่านคลองหลวงนั้น "
+        "ขณะนี้ บ้านพักเด็กและครอบครัวจังหวัดปทุมธานีร่วมกับตำรวจได้ติดตามช่วยเหลือเด็กไว้ได้อย่างปลอดภัยแล้ว "
+        "พร้อมนำเด็กเข้าตรวจร่างกายที่โรงพยาบาล",
+    ]
+    summary = summarize("พม. ช่วยเด็กชายวัย 5 ขวบ ปลอดภัยแล้ว", paragraphs, "th")
+    assert summary.startswith("ขณะนี้ บ้านพักเด็กและครอบครัว")
+    # "จากนั้น" (then) goes on with the story: it is no end of the case.
+    story = ("จากกรณีหญิงอายุ 25 ปี แจ้งว่าลูกชายถูกพ่อพาตัวไป จากนั้นพ่อได้ถ่ายคลิปทำร้ายลูก "
+             "และตำรวจติดตามตัวได้ที่อำเภอคลองหลวงในคืนเดียวกัน")
+    assert summarize("พม. ช่วยเด็กชายวัย 5 ขวบ", [story], "th") == story
+
+
 def test_a_speaker_who_goes_on_is_dropped_with_his_words_of_going_on() -> None:
     said = "ขอทานต่างชาติที่ถูกจับมี 7 คน และ พม. ส่งตัวให้ตำรวจดำเนินคดีแล้ว"
     assert event(f"นายวราวุธ กล่าวต่อไปอีกว่า {said}", "th") == said
     assert event(f"นายวราวุธ กล่าวอีกว่า {said}", "th") == said
+
+
+def test_who_came_along_is_no_sentence_of_the_summary() -> None:
+    paragraphs = [
+        "On June 26, 2025, Prime Minister Paetongtarn Shinawatra visited the 3rd Infantry "
+        "Battalion in Aranyaprathet to follow up on the border situation. Accompanying the Prime "
+        "Minister were Deputy Minister of Defense Gen. Natthapon Nakpanich and the Sakaeo "
+        "governor. She instructed the army to set up 3 new checkpoints against call-centre gangs.",
+    ]
+    summary = summarize("PM visits border", paragraphs, "en")
+    assert "Accompanying" not in summary and "Natthapon" not in summary
+    assert "She instructed the army to set up 3 new checkpoints" in summary
 
 
 def test_an_appeal_by_anyone_and_a_body_s_mission_tell_no_news() -> None:
