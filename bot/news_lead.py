@@ -118,6 +118,10 @@ _RE_TH_SAYS = re.compile(
 _RE_EN_SAYS = re.compile(
     r"\b(?:said|disclosed|stated|announced|revealed|reported|explained|noted|added|affirmed|"
     r"emphasi[sz]ed|clarified)(?:\s+(?:on|in|at|after|following|during)\s+[^,]{0,80}?)?,?\s+that\s+")
+# "According to the Government Spokesperson, <event>": a speaker, as "... said that".
+_RE_EN_ACCORDING = re.compile(
+    r"According to (?:[^,]{0,80}?\b(?:Spokespersons?|Minister|Secretary|Director|Governor"
+    r"|Ambassador|Commissioner|Chief|Commander)\b[^,]{0,60}|(?:Mr|Ms|Mrs|Dr|Gen|Pol)\b[^,]{0,60}),\s+")
 # A link to what came before: "โอกาสนี้", "นอกจากนี้", "ด้าน <speaker>", "Moreover,".
 _RE_LINK = {"th": re.compile(r"(?:(?:ใน)?(?:โอกาสนี้|การนี้)|นอกจากนี้|ทั้งนี้|จากนั้น|ต่อมา|อย่างไรก็ตาม"
                              r"|ด้าน)\s+"),
@@ -151,7 +155,7 @@ _TH_ACTOR_ONLY = rf"(?:(?!\s(?!เป็นหัวหน้าคณะ|นำ
 # ("พร้อมคณะเดินทางถึง... จากนั้น..."); the "เพื่อ" of a body's name is no purpose
 # ("กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม", "องค์การระหว่างประเทศเพื่อการโยกย้ายถิ่นฐาน").
 _TH_PURPOSE = r"(?<!ดิจิทัล)(?<!ระหว่างประเทศ)เพื่อ"
-_TH_LIST = rf"(?:(?!พร้อม|โดยมี|{_TH_PURPOSE}|ซึ่ง|จากนั้น|ถึง).){{1,250}}?"
+_TH_LIST = rf"(?:(?!พร้อม|โดยมี|{_TH_PURPOSE}|ซึ่ง|จากนั้น|ถึง).){{1,400}}?"
 # "<actor> พร้อมด้วย <officials> ลงพื้นที่...", "<actor> โดยมี <officials> ลงพื้นที่...": the
 # officials go, the deed stays ("โดยมี ... ให้การต้อนรับ" is who attended, below).
 _RE_TH_ALONG = re.compile(
@@ -290,7 +294,8 @@ _SIGNS_COUNTED = 3
 def event(paragraph: str, lang: str) -> str:
     """`paragraph` from where its event begins: without the date, time and venue it
     opens with, a link to what came before ("นอกจากนี้", "Moreover,"), its speaker and
-    reporting verb ("... เปิดเผยว่า", "... said that"), nor who came along with its actor.
+    reporting verb ("... เปิดเผยว่า", "... said that", "According to the Government
+    Spokesperson,"), nor who came along with its actor.
 
     >>> event("วันนี้ (3 มี.ค. 67) นายสมชาย ใจดี อธิบดีกรมการจัดหางาน พร้อมด้วย นายสมศักดิ์ "
     ...       "รักดี รองอธิบดี ลงพื้นที่ตรวจสอบบริษัทจัดหางาน 2 แห่ง", "th")
@@ -300,6 +305,8 @@ def event(paragraph: str, lang: str) -> str:
     key = "en" if lang == "en" else "th"
     if link := _RE_LINK[key].match(text):
         text = text[link.end():]
+    if key == "en" and (according := _RE_EN_ACCORDING.match(text)):
+        text = text[according.end():]
     says = (_RE_EN_SAYS if key == "en" else _RE_TH_SAYS).search(text, 0, 2 * _SPEAKER_MAX)
     if (says and says.start() <= _SPEAKER_MAX
             and not _RE_NOT_SPEAKER[key].search(text, 1, says.start())):

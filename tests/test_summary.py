@@ -618,3 +618,22 @@ def test_an_appeal_by_anyone_and_a_body_s_mission_tell_no_news() -> None:
     english = ["Communities and neighbours are urged to inform the authorities of any case.",
                "They can immediately contact the 1300 hotline."]
     assert all(score < 0 for score in outcomes(english, "en"))
+
+
+def test_according_to_a_speaker_is_dropped_like_said_that() -> None:
+    text = event("According to the Deputy Government Spokesperson, communities and neighbours "
+                 "are urged to inform the authorities of any case.", "en")
+    assert text.startswith("Communities and neighbours are urged")
+    assert outcomes([text], "en") < [0.0]
+    # A document is no speaker: what it says stays attributed.
+    report = "According to the 2022 TIP Report, Thailand was upgraded to Tier 2."
+    assert event(report, "en") == report
+
+
+def test_a_long_list_of_officials_who_came_along_is_dropped() -> None:
+    officials = " ".join(f"พล.ต.อ.สมชาย ใจดี{n} ผู้ช่วยผู้บัญชาการตำรวจแห่งชาติ" for n in range(6))
+    assert len(officials) > 250
+    lead = (f"นายสมศักดิ์ รักดี ปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม พร้อมด้วย {officials} "
+            "ร่วมเปิดการรณรงค์ต้านภัยไซเบอร์ ไม่เชื่อ ไม่รีบ ไม่โอน")
+    assert event(lead, "th") == ("นายสมศักดิ์ รักดี ปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม "
+                                 "ร่วมเปิดการรณรงค์ต้านภัยไซเบอร์ ไม่เชื่อ ไม่รีบ ไม่โอน")
