@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.data import load_data  # noqa: E402
+from bot.lexicon import TopicRule  # noqa: E402
 from bot.records import ParseError, Release, decode_text, parse_release  # noqa: E402
 from bot.sources import iter_items  # noqa: E402
 from bot.summary import summarize  # noqa: E402
@@ -34,18 +35,7 @@ def main() -> int:
                         help="share of English releases (fewer if there are not as many)")
     args = parser.parse_args()
     rule = load_data(ROOT / "data").topic_rule
-    found = []
-    for item in iter_items(args.corpus):
-        if item.data is None:
-            continue
-        text = decode_text(item.data, item.name)
-        if not rule.accepts(text):
-            continue
-        try:
-            found.append((item.name, parse_release(text, item.name)))
-        except ParseError:
-            continue
-    releases = [release for _, release in sorted(found, key=lambda pair: pair[0])]
+    releases = on_topic(args.corpus, rule)
     english = round(args.count * args.english)
     chosen = [*_spread([r for r in releases if r.lang == "en"], english),
               *_spread([r for r in releases if r.lang != "en"], args.count - english)]
@@ -55,6 +45,23 @@ def main() -> int:
         out.writerow([release.url, release.lang, release.title,
                       summarize(release.title, release.paragraphs, release.lang, rule.score)])
     return 0
+
+
+def on_topic(corpus: str, rule: TopicRule) -> list[Release]:
+    """The releases of `corpus` the topic `rule` accepts, parsed as ingest parses
+    them, in the order of their file names (a page that does not parse is left out)."""
+    found = []
+    for item in iter_items(corpus):
+        if item.data is None:
+            continue
+        text = decode_text(item.data, item.name)
+        if not rule.accepts(text):
+            continue
+        try:
+            found.append((item.name, parse_release(text, item.name)))
+        except ParseError:
+            continue
+    return [release for _, release in sorted(found, key=lambda pair: pair[0])]
 
 
 def _spread(releases: list[Release], count: int) -> list[Release]:

@@ -28,9 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from summaries import on_topic  # noqa: E402
+
 from bot.data import load_data  # noqa: E402
-from bot.records import ParseError, Release, decode_text, parse_release  # noqa: E402
-from bot.sources import iter_items  # noqa: E402
 from bot.summary import summarize  # noqa: E402
 
 ARCHIVE = ROOT.parent / "shared" / "corpus" / "thaigov-v2.tar.xz"
@@ -50,19 +50,8 @@ def main() -> int:
         labels = list(csv.DictReader(handle, delimiter="\t"))
     wanted = {row["url"] for row in labels}
     rule = load_data(ROOT / "data").topic_rule
-    releases: dict[str, Release] = {}
-    for item in iter_items(args.corpus):
-        if item.data is None:
-            continue
-        text = decode_text(item.data, item.name)
-        if not rule.accepts(text):
-            continue
-        try:
-            release = parse_release(text, item.name)
-        except ParseError:
-            continue
-        if release.url in wanted:
-            releases[release.url] = release
+    releases = {release.url: release for release in on_topic(args.corpus, rule)
+                if release.url in wanted}
     agree: Counter[str] = Counter()
     counted: Counter[str] = Counter()
     for row in labels:
