@@ -263,7 +263,9 @@ _TH_BACKGROUND = (r"ตามที่|ตามนโยบาย|จากก�
                   r"|หาก(?:ประชาชน|พบเห็น|ท่าน|มีข้อสงสัย|ผู้ใด"
                   r"|[^\n]{0,100}?(?:สามารถ|ขอให้)(?:ติดต่อ|แจ้ง|โทร))")
 _EN_BACKGROUND = (r"following|in line with|under the (?:policy|leadership)|as |since |in order to"
-                  r"|[^.\n]{0,60}\b(?:are|is) (?:urged|advised|encouraged|requested) to\b"
+                  r"|(?:[^.\n]{0,40}\b)?(?:public|people|those|anyone|everyone|communities"
+                  r"|neighbou?rs|citizens|residents|parents|Thais|workers|job ?seekers|victims)\b"
+                  r"[^.\n]{0,40}\b(?:are|is) (?:urged|advised|encouraged|requested) to\b"
                   r"|(?:they|you|people|the public|anyone)\b[^.\n]{0,30}\bcan (?:\w+ )?"
                   r"(?:contact|call|report)\b|if (?:you|anyone|the public)")
 _BACKGROUND_WORDS = {"th": ("สืบเนื่อง", "เป็นไปตาม"), "en": ()}
