@@ -618,6 +618,8 @@ def test_an_appeal_by_anyone_and_a_body_s_mission_tell_no_news() -> None:
     english = ["Communities and neighbours are urged to inform the authorities of any case.",
                "They can immediately contact the 1300 hotline."]
     assert all(score < 0 for score in outcomes(english, "en"))
+    # Agencies urged to act are instructed: news, not an appeal.
+    assert outcomes(["All agencies are urged to step up checks."], "en")[0] > 0
 
 
 def test_according_to_a_speaker_is_dropped_like_said_that() -> None:
