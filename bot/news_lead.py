@@ -257,7 +257,9 @@ _EN_NO_NEWS = ("courtesy call", "welcomed", "expressed pleasure", "expressed his
 # สามารถติดต่อ...", "Neighbours are urged to...", "They can contact..."), or says so in
 # its first words (_BACKGROUND_WORDS within _BACKGROUND_WINDOW characters: "การลงพื้นที่
 # ในครั้งนี้สืบเนื่องมาจาก...").
-_TH_BACKGROUND = (r"ตามที่|ตามนโยบาย|จากกรณี|กรณี|จากการที่|จากสถานการณ์|เนื่องจาก|เนื่องใน|หลังจากที่|"
+# (A case recalled, "จากกรณี..."/"ตามที่มีข่าว...", is one; bot/summary.py reads past it.)
+TH_CASE_OPENINGS = "จากกรณี|กรณี|ตามที่|จากการที่|จากสถานการณ์"
+_TH_BACKGROUND = (rf"{TH_CASE_OPENINGS}|ตามนโยบาย|เนื่องจาก|เนื่องใน|หลังจากที่|"
                   r"ด้วย(?:สถานการณ์|ความ|กระทรวง|กรม|รัฐบาล|สำนักงาน)|ความสำคัญของ|หนึ่งใน|"
                   r"เพื่อ|รัฐบาล\S{0,30}(?:ภายใต้การนำ|ได้ให้ความสำคัญ)|ที่ผ่านมา|ปัจจุบัน|ใน(?:การ|ที่)ประชุม"
                   r"|หาก(?:ประชาชน|พบเห็น|ท่าน|มีข้อสงสัย|ผู้ใด"

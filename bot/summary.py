@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain, islice
 
-from bot.news_lead import after_dateline, outcomes, says_title, title_clause
+from bot.news_lead import TH_CASE_OPENINGS, after_dateline, outcomes, says_title, title_clause
 from bot.news_lead import event as lead_event
 from bot.passages import cut, sentences
 from bot.thai import squash
@@ -110,7 +110,7 @@ _RE_EN_COMPANY = re.compile(
 # and where the answer begins, _CASE_MIN to _LEAD_WINDOW characters in: after the case
 # ("...นั้น", not "จากนั้น"; "ในเรื่องนี้"; "...กรณี X ว่า ..." when a speaker answers it), or
 # at "ล่าสุด", "ขณะนี้". The answer is kept when it has _MIN_LEAD characters or more.
-_RE_TH_CASE = re.compile(r"(?:จากกรณี|กรณี|ตามที่|จากการที่|จากสถานการณ์)")
+_RE_TH_CASE = re.compile(TH_CASE_OPENINGS)
 _RE_TH_ANSWER = re.compile(r"(?<=\S)(?<!จาก)(?<!ดัง)(?<!ก่อน)(?<!ใน)นั้น\s+(?:ทาง)?"
                            r"|\s+ในเรื่องนี้(?:นั้น)?\s*|\s+(?=ล่าสุด|ขณะนี้)|\sว่า\s")
 _CASE_MIN = 40
