@@ -139,15 +139,22 @@ class Core:
 
     async def ask(self, message: Message, *, limit: int = 10, offset: int = 0,
                   reader: str | None = None, timeline: bool = False) -> Answer:
-        """Answer a question: find its intent, then the card and the releases. A card
-        is made for the `reader`'s language (else the message's); `timeline` lists
-        the releases by month as "timeline ..." would."""
+        """Answer a question: find its intent, then the card and the releases (none for
+        a greeting or a thank-you: see data/small_talk.toml). A card is made for the
+        `reader`'s language (else the message's); `timeline` lists the releases by
+        month as "timeline ..." would."""
         reader = reader or message.lang or QUERY_LANG
         need = self._need(message)
         if need.situations or need.distress:
             return await self._help_first(message, reader, need)
         if need.hotline:
             return await self._hotline(message, reader, limit, offset)
+        talk = self.data.small_talk.kind(message)
+        if talk == "greeting":  # the welcome shows the hotline's number
+            return Answer(query=message.text, lang=message.lang or QUERY_LANG, intent=talk,
+                          card=self.help_card(reader))
+        if talk is not None:
+            return Answer(query=message.text, lang=message.lang or QUERY_LANG, intent=talk)
         query = await self.engine.parse(message)
         query.timeline |= timeline
         partner_id = self._partner_only(query)

@@ -33,7 +33,7 @@ import msgspec
 from bot.config import ConfigError
 from bot.helplines import HelpChannel, HelpChannelsFile
 from bot.i18n import BASE_LANG, LANGS, REGIONAL_LANGS, Strings, check_catalog, read_catalog
-from bot.intents import SignalGroupSpec, SignalRule, SignalRuleSpec
+from bot.intents import SignalGroupSpec, SignalRule, SignalRuleSpec, SmallTalk, SmallTalkSpec
 from bot.lexicon import Lexicon, TopicRule, TopicRuleSpec, parse_lexicon, parse_regional_lexicon
 from bot.partners import Partner, PartnersFile
 from bot.records import ParseError, decode_release
@@ -68,6 +68,7 @@ class Data:
     topic_rule: TopicRule
     distress_rule: SignalRule
     hotline_rule: SignalRule
+    small_talk: SmallTalk
     situations: Situations
     strings: Strings
     regional_review: frozenset[tuple[str, str]]
@@ -88,6 +89,7 @@ class Data:
             review.setdefault(lang, []).append(f"{rows} lexicon rows")
         for name, langs in (("distress", self.distress_rule.awaiting_review),
                             ("hotline", self.hotline_rule.awaiting_review),
+                            ("small-talk", self.small_talk.awaiting_review),
                             ("situation", self.situations.awaiting_review)):
             for lang in langs:
                 review.setdefault(lang, []).append(f"{name} terms")
@@ -139,6 +141,7 @@ def load_data(folder: Path) -> Data:
         topic_rule=TopicRule(_toml(folder / "topics.toml", TopicRuleSpec)),
         distress_rule=SignalRule(_toml(folder / "distress.toml", SignalRuleSpec)),
         hotline_rule=_hotline_rule(folder / "hotline.toml", channels),
+        small_talk=SmallTalk(_toml(folder / "small_talk.toml", SmallTalkSpec)),
         situations=situations,
         strings=strings,
         regional_review=regional.unreviewed,

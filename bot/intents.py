@@ -3,6 +3,7 @@
 - distress: someone in danger or afraid for someone (data/distress.toml);
 - hotline: a question about hotlines, reporting or getting help (data/hotline.toml);
 - partner: a question that is only a partner organisation's name (bot/core.py);
+- greeting, thanks: a message that only greets or thanks (data/small_talk.toml);
 - search: everything else.
 
 A `SignalRule` is the reviewed list of one of those files: groups of terms,
@@ -17,6 +18,7 @@ letters or more also without tone marks or accents ("ชวยดวย" for ช
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 from typing import Literal
 
 import msgspec
@@ -39,13 +41,10 @@ class PairSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     b: list[str]
 
 
-class SignalGroupSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
-    """One [[group]] of data/distress.toml or data/hotline.toml (see its header)."""
+class TermsSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+    """Terms by language."""
 
-    name: str
-    weight: int
     th: list[str] = []
-    th_as_written: list[str] = []
     en: list[str] = []
     my: list[str] = []
     km: list[str] = []
@@ -53,6 +52,20 @@ class SignalGroupSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True, k
     vi: list[str] = []
     zh: list[str] = []
     id: list[str] = []
+
+    def not_thai(self) -> list[list[str]]:
+        return [self.en, self.my, self.km, self.lo, self.vi, self.zh, self.id]
+
+    def all(self) -> list[str]:
+        return [*self.th, *(term for terms in self.not_thai() for term in terms)]
+
+
+class SignalGroupSpec(TermsSpec, forbid_unknown_fields=True, frozen=True, kw_only=True):
+    """One [[group]] of data/distress.toml or data/hotline.toml (see its header)."""
+
+    name: str
+    weight: int
+    th_as_written: list[str] = []
     pair: list[PairSpec] = []
     unless: list[str] = []
     situation: bool = False
@@ -65,6 +78,49 @@ class SignalRuleSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw
     # Languages whose terms were written by the project and await a native speaker.
     awaiting_review: list[str] = []
     group: list[SignalGroupSpec]
+
+
+class SmallTalkSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+    """data/small_talk.toml (see its header)."""
+
+    awaiting_review: list[str] = []
+    greeting: TermsSpec
+    thanks: TermsSpec
+    polite: TermsSpec
+
+
+class SmallTalk:
+    """Messages that only greet or thank: every word of them is a greeting, a thanks
+    or a polite word, and one of the first two is there.
+
+    >>> from bot.message import read_message
+    >>> talk = SmallTalk(SmallTalkSpec(greeting=TermsSpec(th=["สวัสดี"], en=["hi"]),
+    ...                                thanks=TermsSpec(en=["thanks"]),
+    ...                                polite=TermsSpec(th=["ครับ"], en=["bot"])))
+    >>> [talk.kind(read_message(text)) for text in ("สวัสดีครับ", "Hi bot! thanks",
+    ...                                               "ครับ", "hi ค้ามนุษย์", "this")]
+    ['greeting', 'thanks', None, None, None]
+    """
+
+    def __init__(self, spec: SmallTalkSpec) -> None:
+        self.awaiting_review = tuple(spec.awaiting_review)
+        kinds = (("greeting", spec.greeting), ("thanks", spec.thanks), ("polite", spec.polite))
+        folded = [(fold(normalize_text(term)), kind) for kind, terms in kinds
+                  for term in terms.all()]
+        self._as_written = TermMatcher(folded)
+        # Typed without tone marks or accents: "cam on", "ขอบคุน".
+        self._loose = TermMatcher((loosen(term), kind) for term, kind in folded)
+
+    def kind(self, message: Message) -> Literal["greeting", "thanks"] | None:
+        """"thanks" for a message that thanks, "greeting" for one that only greets."""
+        for matcher, text in ((self._as_written, message.folded), (self._loose, message.loose)):
+            found = matcher.find(text)
+            kinds = {f.value for f in found}
+            covered = set(chain.from_iterable(range(f.start, f.end) for f in found))
+            if kinds - {"polite"} and not any(
+                    char.isalnum() for n, char in enumerate(text) if n not in covered):
+                return "thanks" if "thanks" in kinds else "greeting"
+        return None
 
 
 @dataclass(frozen=True)
@@ -140,8 +196,7 @@ def _term_lists(group: SignalGroupSpec) -> list[tuple[str, list[str], bool]]:
     exact = group.tone_marks == "exact"
     lists = [("terms", group.th, exact), ("terms", group.th_as_written, True),
              ("unless", group.unless, False)]
-    lists += [("terms", terms, False) for terms in (group.en, group.my, group.km, group.lo,
-                                                     group.vi, group.zh, group.id)]
+    lists += [("terms", terms, False) for terms in group.not_thai()]
     for number, pair in enumerate(group.pair):
         lists += [(f"a{number}", pair.a, False), (f"b{number}", pair.b, False)]
     return lists

@@ -59,7 +59,9 @@ _RE_LATIN_WORDS = re.compile(r"[A-Za-z]+(?:[ -][A-Za-z]+)+")
 _RANKED_ALTERNATIVES = 4
 # Words that ask for the newest news on a subject ("who is" asks who is now).
 RECENCY_TERMS = ("ล่าสุด", "ตอนนี้", "ปัจจุบัน", "ขณะนี้", "คือใคร", "latest", "newest", "current",
-                 "currently", "now", "recent", "recently", "who is", "who's")
+                 "currently", "now", "recent", "recently", "who is", "who's",
+                 # my, km, lo, vi, zh, id: written by the project, awaiting native review.
+                 "နောက်ဆုံး", "ចុងក្រោយ", "ថ្មីៗ", "ລ່າສຸດ", "mới nhất", "最新", "terbaru")
 # Words that ask for the releases on a subject in order of time.
 TIMELINE_TERMS = ("ลำดับเหตุการณ์", "ไทม์ไลน์", "timeline", "chronology")
 # Buddhist era = common era + 543 (2568 = 2025).

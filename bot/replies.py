@@ -102,9 +102,14 @@ class Replies:
     # --- answers -----------------------------------------------------------------
 
     def answer(self, answer: Answer, lang: str, key: str = "") -> list[Reply]:
-        """An answer as messages: a help card stands alone, then the releases;
+        """An answer as messages: the welcome for a greeting, a short reply to thanks;
+        else a help card stands alone, then the releases;
         `key` names the saved search for the page buttons. In the languages the
         releases are not written in, the last message ends with where to get help."""
+        if answer.intent == "greeting" and isinstance(answer.card, HelpCard):
+            return [self.start(lang, answer.card)]
+        if answer.intent == "thanks":
+            return [self.end_with_help(self.plain("thanks", lang, hotline=True), lang)]
         replies = [self.results(answer, lang, key)]
         if isinstance(answer.card, HelpCard):
             card = self.help_card(answer.card, lang)

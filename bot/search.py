@@ -355,9 +355,13 @@ class SearchEngine:
 
     async def _without_words(self, query: Query, answer: Answer, limit: int,
                              offset: int) -> Answer:
-        """A question with only a date ("กันยายน 2567") or only "latest news"."""
-        if not query.date_range and not query.stopwords_only:
-            answer.message = "empty_query"
+        """A question with only a date ("กันยายน 2567") or only "latest news": the
+        newest releases (of its dates). One with words none of which the bot knows (in a
+        language the releases are not written in, words the lexicon lacks) is off the
+        releases' topics; one with no words at all is empty."""
+        if not (query.date_range or query.stopwords_only or query.newest):
+            has_words = any(char.isalpha() for char in query.text)
+            answer.message = "off_topic" if has_words else "empty_query"
             return answer
         start = query.date_range.start if query.date_range else None
         end = query.date_range.end if query.date_range else None

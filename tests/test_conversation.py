@@ -54,6 +54,8 @@ async def test_results_page_has_titles_dates_links_and_buttons(sample_core: Core
 @pytest.mark.parametrize(("question", "lang", "says"), [
     ("ราคาทองวันนี้", "th", "ไม่มีข่าวในเรื่องนี้"),
     ("weather forecast Chiang Mai", "en", "I have nothing on that"),
+    # Words the bot does not know, in a language the releases are not written in.
+    ("giá vàng hôm nay", "vi", "Không có tin nào về chủ đề này"),
 ])
 async def test_an_off_topic_question_says_what_the_bot_covers_with_two_examples(
         sample_core: Core, question: str, lang: str, says: str) -> None:
@@ -174,12 +176,42 @@ async def test_a_chinese_search_finds_releases_and_says_they_are_in_thai(sample_
     assert text.split("\n")[-1].startswith("在泰国需要帮助？请拨打1300")
 
 
-async def test_a_greeting_in_vietnamese_is_answered_in_vietnamese_with_the_hotline(
-    sample_core: Core,
-) -> None:
-    [reply] = await Conversation(sample_core).message("Xin chào", User(11))
-    assert reply.plain.startswith("Hãy gõ từ cần tìm")
-    assert "Gọi 1300" in reply.plain
+@pytest.mark.parametrize(("message", "lang", "says"), [
+    ("hi", "en", "Hello. This bot searches"),
+    ("Hello there!", "en", "Hello. This bot searches"),
+    ("สวัสดีครับ", "th", "สวัสดีครับ บอทนี้ค้นข่าว"),
+    ("Xin chào", "vi", "Xin chào. Bot này tìm tin"),
+    ("你好", "zh", "您好。本机器人"),
+])
+async def test_a_greeting_gets_the_welcome_in_its_language_not_releases(
+        sample_core: Core, message: str, lang: str, says: str) -> None:
+    [reply] = await Conversation(sample_core).message(message, User(11))
+    assert reply.plain.startswith(says)
+    assert "1300" in reply.plain
+    actions = [b.action for row in reply.buttons for b in row]
+    assert RunExample(lang, 0) in actions and ShowHotline() in actions
+    assert not any(isinstance(a, SearchPage) for a in actions)
+
+
+@pytest.mark.parametrize(("message", "says"), [
+    ("thank you so much", "You're welcome."),
+    ("ขอบคุณมากค่ะ", "ยินดีครับ"),
+    ("cảm ơn", "Không có gì."),
+])
+async def test_thanks_get_a_short_reply_and_the_hotline_not_releases(
+        sample_core: Core, message: str, says: str) -> None:
+    answer = await sample_core.ask(sample_core.read(message))
+    assert answer.intent == "thanks" and answer.results == []
+    [reply] = await Conversation(sample_core).message(message, User(12))
+    assert reply.plain.startswith(says)
+    assert [b.action for row in reply.buttons for b in row] == [ShowHotline()]
+
+
+async def test_a_greeting_with_a_question_is_searched(sample_core: Core) -> None:
+    answer = await sample_core.ask(sample_core.read("สวัสดีครับ ค้ามนุษย์ เวียดนาม"))
+    assert answer.intent == "search" and answer.results
+    plea = await sample_core.ask(sample_core.read("hello help me they took my passport"))
+    assert plea.intent == "distress"
 
 
 async def test_lang_offers_all_eight_languages_each_in_its_own_name(sample_core: Core) -> None:

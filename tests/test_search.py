@@ -92,6 +92,14 @@ async def test_a_date_alone_lists_that_period_newest_first(sample_core: Core) ->
     assert all(d.year == 2024 and d.month == 9 for d in days)
 
 
+@pytest.mark.parametrize("question", ["latest", "ล่าสุด", "tin mới nhất", "最新"])
+async def test_latest_alone_lists_the_newest_releases(sample_core: Core, question: str) -> None:
+    answer = await search(sample_core, question, limit=5)
+    newest = await sample_core.newest(limit=5)
+    assert answer.message is None and len(answer.results) == 5
+    assert [r.id for r in answer.results] == [r.id for r in newest.results]
+
+
 async def test_results_carry_summary_snippet_and_paging(sample_core: Core) -> None:
     first = await search(sample_core, "ค้ามนุษย์", limit=3)
     second = await search(sample_core, "ค้ามนุษย์", limit=3, offset=3)

@@ -77,6 +77,18 @@ def test_english_query_answers_in_english(bot: BotProcess) -> None:
     assert "Read the release" in text
 
 
+def test_a_greeting_gets_the_welcome_and_thanks_a_short_reply(bot: BotProcess) -> None:
+    api = bot.api
+    api.push(text_message(104, "Hello!", language_code="en"))
+    welcome = api.wait_message(104)
+    assert visible(welcome.params["text"]).startswith("Hello. This bot searches")
+    actions = [b.get("callback_data") for b in buttons_of(welcome)]
+    assert "hotline" in actions and not any(a.startswith("more:") for a in actions if a)
+    api.push(text_message(104, "ขอบคุณครับ", language_code="en"))
+    thanks = api.wait_message(104, count=2)
+    assert visible(thanks.params["text"]) == "ยินดีครับ พิมพ์คำค้นใหม่ได้ทุกเมื่อ"
+
+
 def test_more_results_pages_through_by_editing_the_message(bot: BotProcess) -> None:
     api = bot.api
     api.push(text_message(104, "ค้ามนุษย์"))
