@@ -84,7 +84,8 @@ class Conversation:
 
     def __init__(self, core: Core, bot_username: str = "atbot") -> None:
         self.core = core
-        self.replies = Replies(core.strings, core.describe, core.speaking, bot_username)
+        self.replies = Replies(core.strings, core.describe, core.speaking, bot_username,
+                               [command.name for command in COMMANDS])
         # Each chat's last question, with when it was asked: in memory only, for
         # FOLLOW_UP_WORTH, never stored (and never one from someone in danger).
         self._last: dict[int, tuple[datetime, str]] = {}
@@ -212,7 +213,7 @@ class Conversation:
         return [self.replies.start(lang, self.core.help_card(lang))]
 
     async def help(self, user: User, argument: str = "") -> list[Reply]:
-        return [self.replies.help(await self.language(user), [c.name for c in COMMANDS])]
+        return [self.replies.help(await self.language(user))]
 
     async def latest(self, user: User, argument: str = "") -> list[Reply]:
         return [await self.latest_page(user, 0)]

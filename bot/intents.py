@@ -3,7 +3,8 @@
 - distress: someone in danger or afraid for someone (data/distress.toml);
 - hotline: a question about hotlines, reporting or getting help (data/hotline.toml);
 - partner: a question that is only a partner organisation's name (bot/core.py);
-- greeting, thanks: a message that only greets or thanks (data/small_talk.toml);
+- greeting, thanks, usage: a message that only greets, thanks, or asks what the bot
+  does and how to use it (data/small_talk.toml);
 - search: everything else.
 
 A `SignalRule` is the reviewed list of one of those files: groups of terms,
@@ -86,40 +87,46 @@ class SmallTalkSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_
     awaiting_review: list[str] = []
     greeting: TermsSpec
     thanks: TermsSpec
+    usage: TermsSpec
     polite: TermsSpec
 
 
 class SmallTalk:
-    """Messages that only greet or thank: every word of them is a greeting, a thanks
-    or a polite word, and one of the first two is there.
+    """Messages that only greet, thank or ask about the bot: every word of them is a
+    greeting, a thanks, a question about the bot or a polite word, and one of the
+    first three is there. A question about the bot outweighs a thanks, which
+    outweighs a greeting ("hi, what can you do?" asks how to use it).
 
     >>> from bot.message import read_message
     >>> talk = SmallTalk(SmallTalkSpec(greeting=TermsSpec(th=["สวัสดี"], en=["hi"]),
     ...                                thanks=TermsSpec(en=["thanks"]),
+    ...                                usage=TermsSpec(en=["what can you do"]),
     ...                                polite=TermsSpec(th=["ครับ"], en=["bot"])))
     >>> [talk.kind(read_message(text)) for text in ("สวัสดีครับ", "Hi bot! thanks",
-    ...                                               "ครับ", "hi ค้ามนุษย์", "this")]
-    ['greeting', 'thanks', None, None, None]
+    ...      "hi, what can you do?", "ครับ", "hi ค้ามนุษย์", "this")]
+    ['greeting', 'thanks', 'usage', None, None, None]
     """
 
     def __init__(self, spec: SmallTalkSpec) -> None:
         self.awaiting_review = tuple(spec.awaiting_review)
-        kinds = (("greeting", spec.greeting), ("thanks", spec.thanks), ("polite", spec.polite))
+        kinds = (("greeting", spec.greeting), ("thanks", spec.thanks), ("usage", spec.usage),
+                 ("polite", spec.polite))
         folded = [(fold(normalize_text(term)), kind) for kind, terms in kinds
                   for term in terms.all()]
         self._as_written = TermMatcher(folded)
         # Typed without tone marks or accents: "cam on", "ขอบคุน".
         self._loose = TermMatcher((loosen(term), kind) for term, kind in folded)
 
-    def kind(self, message: Message) -> Literal["greeting", "thanks"] | None:
-        """"thanks" for a message that thanks, "greeting" for one that only greets."""
+    def kind(self, message: Message) -> Literal["usage", "thanks", "greeting"] | None:
+        """What a message of small talk does; None for any other message."""
         for matcher, text in ((self._as_written, message.folded), (self._loose, message.loose)):
             found = matcher.find(text)
             kinds = {f.value for f in found}
             covered = set(chain.from_iterable(range(f.start, f.end) for f in found))
             if kinds - {"polite"} and not any(
                     char.isalnum() for n, char in enumerate(text) if n not in covered):
-                return "thanks" if "thanks" in kinds else "greeting"
+                return ("usage" if "usage" in kinds else "thanks" if "thanks" in kinds
+                        else "greeting")
         return None
 
 

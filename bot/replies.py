@@ -86,8 +86,10 @@ class Replies:
     is about from its concepts (for readers of another language)."""
 
     def __init__(self, strings: Strings, describe: Callable[[Iterable[str], str], str],
-                 speaking: Callable[[str], list[HelpChannel]], bot_username: str) -> None:
+                 speaking: Callable[[str], list[HelpChannel]], bot_username: str,
+                 commands: Sequence[str] = ()) -> None:
         self.strings = strings
+        self.commands = commands
         self.describe = describe
         self.speaking = speaking
         self.bot_username = bot_username
@@ -102,14 +104,17 @@ class Replies:
     # --- answers -----------------------------------------------------------------
 
     def answer(self, answer: Answer, lang: str, key: str = "") -> list[Reply]:
-        """An answer as messages: the welcome for a greeting, a short reply to thanks;
-        else a help card stands alone, then the releases;
+        """An answer as messages: the welcome for a greeting, a short reply to thanks,
+        /help's text for a question about the bot; else a help card stands alone, then
+        the releases;
         `key` names the saved search for the page buttons. In the languages the
         releases are not written in, the last message ends with where to get help."""
         if answer.intent == "greeting" and isinstance(answer.card, HelpCard):
             return [self.start(lang, answer.card)]
         if answer.intent == "thanks":
             return [self.end_with_help(self.plain("thanks", lang, hotline=True), lang)]
+        if answer.intent == "usage":
+            return [self.help(lang)]
         replies = [self.results(answer, lang, key)]
         if isinstance(answer.card, HelpCard):
             card = self.help_card(answer.card, lang)
@@ -261,12 +266,12 @@ class Replies:
             paragraphs.append([Bold(f"☎ {channel.contact}"), f" {channel.name(lang)}", hours])
         return Reply(paragraphs, buttons)
 
-    def help(self, lang: str, commands: Sequence[str]) -> Reply:
+    def help(self, lang: str) -> Reply:
         """How to search, then every command with its description."""
         paragraphs: list[Paragraph] = [
             [line] for line in self.text("help", lang, bot=self.bot_username).split("\n")
         ]
-        for command in commands:
+        for command in self.commands:
             paragraphs.append([f"/{command} – {self.text(f'command_{command}', lang)}"])
         return Reply(paragraphs, self.hotline_row(lang))
 

@@ -194,9 +194,10 @@ async def test_a_greeting_gets_the_welcome_in_its_language_not_releases(
 
 
 @pytest.mark.parametrize(("message", "says"), [
-    ("thank you so much", "You're welcome."),
+    ("thank you so much", "Glad to help."),
     ("ขอบคุณมากค่ะ", "ยินดีครับ"),
-    ("cảm ơn", "Không có gì."),
+    ("bye", "Glad to help."),
+    ("cảm ơn", "Rất vui được giúp."),
 ])
 async def test_thanks_get_a_short_reply_and_the_hotline_not_releases(
         sample_core: Core, message: str, says: str) -> None:
@@ -205,6 +206,22 @@ async def test_thanks_get_a_short_reply_and_the_hotline_not_releases(
     [reply] = await Conversation(sample_core).message(message, User(12))
     assert reply.plain.startswith(says)
     assert [b.action for row in reply.buttons for b in row] == [ShowHotline()]
+
+
+@pytest.mark.parametrize(("message", "says"), [
+    ("what can you do?", "How to use it"),
+    ("Hi, how do I use this bot?", "How to use it"),
+    ("คุณทำอะไรได้บ้างครับ", "วิธีใช้"),
+    ("เมนู", "วิธีใช้"),
+])
+async def test_a_question_about_the_bot_gets_the_help_text(
+        sample_core: Core, message: str, says: str) -> None:
+    answer = await sample_core.ask(sample_core.read(message))
+    assert answer.intent == "usage" and answer.results == []
+    talk = Conversation(sample_core)
+    [reply] = await talk.message(message, User(13))
+    [help_reply] = await talk.help(User(13, "th" if says == "วิธีใช้" else "en"))
+    assert reply.plain.startswith(says) and reply.plain == help_reply.plain
 
 
 async def test_a_greeting_with_a_question_is_searched(sample_core: Core) -> None:
