@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -73,6 +74,9 @@ PLACE_KINDS = frozenset({"country", "province", "place"})
 LOCAL_KINDS = frozenset({"province", "place"})
 # How much naming a help channel counts when ranking releases for a hotline question.
 CHANNEL_WEIGHT = 0.5
+# A message that is only a link: a host with a dot, then a path.
+_RE_LINK = re.compile(r"(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)"
+                      r"(?P<path>/\S*)", re.IGNORECASE)
 # ...and one for the kind of case the question names (see HelpChannel.cases).
 CASE_CHANNEL_WEIGHT = 1.0
 
@@ -155,6 +159,9 @@ class Core:
                           card=self.help_card(reader))
         if talk is not None:
             return Answer(query=message.text, lang=message.lang or QUERY_LANG, intent=talk)
+        links = link_forms(message.text)
+        if links:
+            return await self._linked(message, links)
         query = await self.engine.parse(message)
         query.timeline |= timeline
         partner_id = self._partner_only(query)
@@ -202,6 +209,18 @@ class Core:
         """The plain bm25 baseline the evaluation compares the engine with."""
         return await BaselineEngine(self.index, self.engine.segmenter).search(message,
                                                                               limit=limit)
+
+    async def _linked(self, message: Message, links: Sequence[str]) -> Answer:
+        """A message that is only a link: the release it links to, else "off_topic"."""
+        answer = Answer(query=message.text, lang=message.lang or QUERY_LANG)
+        found = await self.index.release_at(links)
+        if found is None:
+            answer.message = "off_topic"
+            return answer
+        releases = await self.index.releases([found])
+        answer.results = [Result.from_stored(r) for r in releases.values()]
+        answer.total = len(answer.results)
+        return answer
 
     async def newest(self, *, limit: int, offset: int = 0) -> Answer:
         """The newest releases, a page at a time."""
@@ -462,6 +481,25 @@ class Core:
         from bot.feeds import update_feeds
 
         return await update_feeds(self.index, self.data, policy)
+
+
+def link_forms(text: str) -> list[str]:
+    """For a message that is only a link, the forms its release's link may be stored
+    in (https or http, with "www." or without, with its query or without, no
+    fragment, no trailing slash); [] for any other message.
+
+    >>> link_forms("thaigov.go.th/news/contents/details/87052/")[:2]
+    ['https://thaigov.go.th/news/contents/details/87052', 'http://thaigov.go.th/news/contents/details/87052']
+    >>> link_forms("IOM 2024")
+    []
+    """
+    found = _RE_LINK.fullmatch(text.strip())
+    if found is None:
+        return []
+    host, path = found.group("host").lower(), found.group("path").split("#")[0]
+    paths = dict.fromkeys(p.rstrip("/") for p in (path, path.split("?")[0]))
+    return [f"{scheme}{www}{host}{p}" for p in paths for www in ("", "www.")
+            for scheme in ("https://", "http://")]
 
 
 def _concepts(query: Query, kinds: Set[str] | None = None) -> set[str]:

@@ -351,6 +351,17 @@ class ReleaseIndex(SqliteFile):
             known.update(str(row[0]) for row in rows)
         return known
 
+    async def release_at(self, urls: Sequence[str]) -> int | None:
+        """The release whose link, or another source's link to it, is one of `urls`."""
+        marks = ",".join("?" * len(urls))
+        async with self.db.execute(
+            f"SELECT id FROM releases WHERE url IN ({marks})"
+            f" UNION SELECT release_id FROM release_links WHERE url IN ({marks})",
+            [*urls, *urls],
+        ) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else None
+
     async def pages_seen(self, urls: Iterable[str], feed: str) -> None:
         async with self.transaction() as db:
             await db.executemany(

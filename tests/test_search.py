@@ -92,6 +92,19 @@ async def test_a_date_alone_lists_that_period_newest_first(sample_core: Core) ->
     assert all(d.year == 2024 and d.month == 9 for d in days)
 
 
+@pytest.mark.parametrize("link", [
+    SEED_URL, SEED_URL.replace("https://www.", "") + "/", f"  {SEED_URL}?ref=line#top ",
+])
+async def test_a_link_alone_answers_with_its_release(sample_core: Core, link: str) -> None:
+    answer = await sample_core.ask(sample_core.read(link))
+    assert [r.url for r in answer.results] == [SEED_URL] and answer.message is None
+
+
+async def test_a_link_to_no_release_is_off_topic(sample_core: Core) -> None:
+    answer = await sample_core.ask(sample_core.read(SEED_URL[:-1] + "0"))
+    assert answer.results == [] and answer.message == "off_topic"
+
+
 @pytest.mark.parametrize("question", ["latest", "ล่าสุด", "tin mới nhất", "最新"])
 async def test_latest_alone_lists_the_newest_releases(sample_core: Core, question: str) -> None:
     answer = await search(sample_core, question, limit=5)
