@@ -50,6 +50,11 @@ _MIN_SHARE = 0.5
 # no ranking: a condition this close before it rules it out.
 _RE_IF = re.compile(r"(?:ถ้า|หาก|\bif\b|\bshould\b|\bwould\b)", re.IGNORECASE)
 _IF_REACH = 60
+# Where a person's post is written: after the name, or right before it (characters).
+_POST_AFTER = 120
+_POST_BEFORE = 4
+# How many of the question's groups the post must hold (all of a question of fewer).
+_POST_GROUPS = 2
 # What is this close to an answer is right beside it (characters each side).
 _BESIDE = 40
 # A figure said to be a whole ("ทั้ง 8 แห่งทั่วประเทศ", "a total of 253"): what "how
@@ -194,6 +199,10 @@ def find_facts(ask: Ask, sources: Sequence[Source], needles: TermMatcher[int],
                 if kind == "rank" and _RE_IF.search(
                         paragraph, max(0, match.start() - _IF_REACH), match.start()):
                     continue
+                if kind == "who":
+                    post = {g for g in _post(hits, match.start(), match.end()) if weights[g] > 0}
+                    if telling not in post or len(post) < min(_POST_GROUPS, asked):
+                        continue
                 near = _groups_near(hits, match.start(), match.end(), _REACH)
                 dated = near.issuperset(must) or (
                     about_must and not _RE_YEAR.search(
@@ -242,6 +251,16 @@ def _counts(paragraph: str, end: int, unit: str) -> bool:
         return True  # an English question about a Thai release: its words are Thai
     noun = unit.split()[-1]
     return noun[:-1] in after or noun in after
+
+
+def _post(hits: Iterable[Found[int]], start: int, end: int) -> set[int]:
+    """The question's groups in the post of the person named at `start`-`end`: written
+    after the name ("นายพิพัฒน์ รัชกิจประการ รัฐมนตรีว่าการกระทรวงแรงงาน", "Mr. Tang
+    Ping-keung, Secretary for Security of Hong Kong") or right before it ("รมว.แรงงาน
+    นายพิพัฒน์"); not a ministry named before the sentence goes on to someone else
+    ("ตามที่กระทรวงแรงงานเสนอ โดยมีนายภูมิธรรม ... รัฐมนตรีว่าการกระทรวงมหาดไทย")."""
+    return {hit.value for hit in hits
+            if end <= hit.start <= end + _POST_AFTER or start - _POST_BEFORE <= hit.end <= start}
 
 
 def _groups_near(hits: Iterable[Found[int]], start: int, end: int, reach: int) -> set[int]:

@@ -104,6 +104,19 @@ def test_a_passage_with_all_but_the_most_telling_group_of_three_answers() -> Non
     assert find_facts(Ask("figure"), [two], two_needles) == []  # of two, both are needed
 
 
+def test_who_holds_a_post_is_the_person_whose_post_names_it() -> None:
+    needles = TermMatcher([("รัฐมนตรีว่าการ", 0), ("แรงงาน", 1)])
+    weights = [2.0, 1.0]
+    someone_else = ("ตามที่กระทรวงแรงงานเสนอ โดยมีนายภูมิธรรม เวชยชัย รองนายกรัฐมนตรี"
+                    "และรัฐมนตรีว่าการกระทรวงมหาดไทย ลงนามเห็นชอบ")
+    answer = Source("https://example.org/1", date(2025, 6, 12), someone_else, weights)
+    assert find_facts(Ask("who"), [answer], needles) == []
+    holder = someone_else + "\nนายพิพัฒน์ รัชกิจประการ รัฐมนตรีว่าการกระทรวงแรงงาน กล่าวว่า"
+    answer = Source("https://example.org/1", date(2025, 6, 12), holder, weights)
+    [fact] = find_facts(Ask("who"), [answer], needles)
+    assert fact.value == "นายพิพัฒน์"
+
+
 def test_a_tier_in_a_condition_is_no_ranking() -> None:
     body = ("ถ้าประเทศไทยถูกจัดระดับไปอยู่ Tier 2 Watch List ในรายงานค้ามนุษย์ จะยุ่งยาก\n"
             "รายงานค้ามนุษย์ ปี 2567 ไทยยังคงอยู่ใน Tier 2 ต่อเนื่องเป็นปีที่ 3")
