@@ -55,6 +55,12 @@ _POST_AFTER = 120
 _POST_BEFORE = 4
 # How many of the question's groups the post must hold (all of a question of fewer).
 _POST_GROUPS = 2
+# A post that serves another ("เลขานุการรัฐมนตรี", "ผู้ช่วยรัฐมนตรี", "Secretary to the
+# Minister") is not it; "และ", "and" or a comma begins another post of the same person
+# ("รองนายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงมหาดไทย").
+_RE_SERVES = re.compile(r"เลขานุการ|ผู้ช่วย|ที่ปรึกษา|ปลัด|โฆษก|\b(?:secretary|assistant|adviser|"
+                        r"advisor|spokesperson|aide)\b|\bto\b|\bof the\b", re.IGNORECASE)
+_RE_AND = re.compile(r"และ|\band\b|,")
 # What is this close to an answer is right beside it (characters each side).
 _BESIDE = 40
 # A figure said to be a whole ("ทั้ง 8 แห่งทั่วประเทศ", "a total of 253"): what "how
@@ -200,7 +206,8 @@ def find_facts(ask: Ask, sources: Sequence[Source], needles: TermMatcher[int],
                         paragraph, max(0, match.start() - _IF_REACH), match.start()):
                     continue
                 if kind == "who":
-                    post = {g for g in _post(hits, match.start(), match.end()) if weights[g] > 0}
+                    post = {g for g in _post(paragraph, hits, match.start(), match.end())
+                            if weights[g] > 0}
                     if telling not in post or len(post) < min(_POST_GROUPS, asked):
                         continue
                 near = _groups_near(hits, match.start(), match.end(), _REACH)
@@ -253,14 +260,28 @@ def _counts(paragraph: str, end: int, unit: str) -> bool:
     return noun[:-1] in after or noun in after
 
 
-def _post(hits: Iterable[Found[int]], start: int, end: int) -> set[int]:
+def _post(paragraph: str, hits: Iterable[Found[int]], start: int, end: int) -> set[int]:
     """The question's groups in the post of the person named at `start`-`end`: written
-    after the name ("นายพิพัฒน์ รัชกิจประการ รัฐมนตรีว่าการกระทรวงแรงงาน", "Mr. Tang
-    Ping-keung, Secretary for Security of Hong Kong") or right before it ("รมว.แรงงาน
-    นายพิพัฒน์"); not a ministry named before the sentence goes on to someone else
-    ("ตามที่กระทรวงแรงงานเสนอ โดยมีนายภูมิธรรม ... รัฐมนตรีว่าการกระทรวงมหาดไทย")."""
-    return {hit.value for hit in hits
-            if end <= hit.start <= end + _POST_AFTER or start - _POST_BEFORE <= hit.end <= start}
+    after the name, up to the next person ("นายพิพัฒน์ รัชกิจประการ รัฐมนตรีว่าการกระทรวง
+    แรงงาน", "Mr. Tang Ping-keung, Secretary for Security of Hong Kong"), or right before
+    it ("รมว.แรงงาน นายพิพัฒน์"); not a ministry named before the sentence goes on to
+    someone else ("ตามที่กระทรวงแรงงานเสนอ โดยมีนายภูมิธรรม ... รัฐมนตรีว่าการกระทรวง
+    มหาดไทย"), nor the post of who comes next ("นางพงษ์สวาท ปลัดกระทรวงยุติธรรม พร้อมด้วย
+    นายกูเฮง เลขานุการรัฐมนตรีว่าการกระทรวงยุติธรรม")."""
+    following = _ANSWERS["who"].search(paragraph, end, end + _POST_AFTER)
+    post_end = following.start() if following else end + _POST_AFTER
+    after = sorted((hit for hit in hits if end <= hit.start < post_end), key=lambda h: h.start)
+    if after:
+        # "เลขานุการรัฐมนตรีว่าการ...", "Secretary to the Minister": who serves the post.
+        title = _RE_AND.split(paragraph[end:after[0].start])[-1]
+        if _RE_SERVES.search(title):
+            after = []
+    # A post right before the name is its own unless another person's name precedes it
+    # ("...นายกูเฮง เลขานุการรัฐมนตรีว่าการกระทรวงยุติธรรม นายนิยม": that post is Kuheng's).
+    before = [hit for hit in hits if start - _POST_BEFORE <= hit.end <= start]
+    if before and _ANSWERS["who"].search(paragraph, max(0, start - _POST_AFTER), before[0].start):
+        before = []
+    return {hit.value for hit in after} | {hit.value for hit in before}
 
 
 def _groups_near(hits: Iterable[Found[int]], start: int, end: int, reach: int) -> set[int]:

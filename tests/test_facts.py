@@ -111,7 +111,9 @@ def test_who_holds_a_post_is_the_person_whose_post_names_it() -> None:
                     "และรัฐมนตรีว่าการกระทรวงมหาดไทย ลงนามเห็นชอบ")
     answer = Source("https://example.org/1", date(2025, 6, 12), someone_else, weights)
     assert find_facts(Ask("who"), [answer], needles) == []
-    holder = someone_else + "\nนายพิพัฒน์ รัชกิจประการ รัฐมนตรีว่าการกระทรวงแรงงาน กล่าวว่า"
+    # Those who serve the post, before or after the one who holds it, are not it.
+    holder = (someone_else + "\nนายอารี ไกรนรา เลขานุการรัฐมนตรีว่าการกระทรวงแรงงาน นายนิยม "
+              "เติมศรีสุข และนายพิพัฒน์ รัชกิจประการ รัฐมนตรีว่าการกระทรวงแรงงาน กล่าวว่า")
     answer = Source("https://example.org/1", date(2025, 6, 12), holder, weights)
     [fact] = find_facts(Ask("who"), [answer], needles)
     assert fact.value == "นายพิพัฒน์"
