@@ -81,9 +81,13 @@ MAX_FACTS = 2
 _UNIT_REACH = 40
 # How much of a release opens it: where the year its figures are of is said.
 _OPENING = 600
+# Those who take part in an event, named this close before a count of them.
+_RE_AUDIENCE = re.compile(r"ผู้เข้าร่วม|ผู้เข้าอบรม|ผู้ร่วมงาน|ผู้ฟัง|ผู้ชม|\b(?:participants?|attendees?|"
+                          r"trainees?|delegates?|audience)\b", re.IGNORECASE)
+_AUDIENCE_BEFORE = 30
 # A year written out (Buddhist or common era), the one asked or another; one this
 # close after a figure is its year ("253 คดี ในปี 2565").
-_YEAR_AFTER = 12
+_YEAR_AFTER = 16
 _RE_YEAR = re.compile(r"(?<!\d)(?:25[4-9]\d|20[0-4]\d)(?!\d)")
 
 _TH_MONTHS = "|".join([*map(re.escape, thai_full_months),
@@ -141,6 +145,9 @@ class Ask:
 
     kind: str
     unit: str | None = None
+    # It asks how many took part ("มีผู้เข้าร่วมกี่คน"): else a count of those who took
+    # part in an event is no answer ("ผู้เข้าร่วมงานรวมจำนวน 400 คน" for victims).
+    audience: bool = False
 
 
 class Asks:
@@ -161,7 +168,7 @@ class Asks:
         if first.value == "figure":
             after = (_RE_UNIT_AFTER.match(text, f.end) for f in found if f.value == "figure")
             unit = next((a.group(1).lower() for a in after if a), None)
-        return Ask(first.value, unit)
+        return Ask(first.value, unit, bool(_RE_AUDIENCE.search(text)))
 
 
 @dataclass(frozen=True)
@@ -201,6 +208,9 @@ def find_facts(ask: Ask, sources: Sequence[Source], needles: TermMatcher[int],
                 continue
             for match in pattern.finditer(paragraph):
                 if ask.unit and not _counts(paragraph, match.end(), ask.unit):
+                    continue
+                if kind == "figure" and not ask.audience and _RE_AUDIENCE.search(
+                        paragraph, max(0, match.start() - _AUDIENCE_BEFORE), match.start()):
                     continue
                 if kind == "rank" and _RE_IF.search(
                         paragraph, max(0, match.start() - _IF_REACH), match.start()):

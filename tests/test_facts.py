@@ -62,6 +62,17 @@ def test_a_figure_of_a_release_on_the_year_asked_needs_no_year_beside_it() -> No
     assert find_facts(Ask("figure", "วัน"), [source(dated)], NEEDLES, must=[YEAR]) == []
 
 
+def test_a_count_of_another_year_or_of_those_who_took_part_is_no_answer() -> None:
+    report = ("รายงานการค้ามนุษย์ ประจำปี 2565\n"
+              "มีการสอบสวนเจ้าหน้าที่ในคดีค้ามนุษย์อย่างน้อย 35 คน ในปี 2564")
+    assert find_facts(Ask("figure", "คน"), [source(report)], NEEDLES, must=[YEAR]) == []
+    campaign = "งานรณรงค์ต่อต้านการค้ามนุษย์ โดยมีผู้เข้าร่วมงานรวมจำนวน 400 คน"
+    assert find_facts(Ask("figure", "คน"), [source(campaign)], NEEDLES) == []
+    [fact] = find_facts(Asks().ask("งานรณรงค์ค้ามนุษย์มีผู้เข้าร่วมกี่คน") or Ask("none"),
+                        [source(campaign)], NEEDLES)
+    assert fact.value == "400"
+
+
 def test_dates_years_and_times_are_no_figures_and_nothing_is_guessed() -> None:
     body = "วันที่ 24 เมษายน 2565 เวลา 10.00 น. ประชุมเรื่องการค้ามนุษย์ ครั้งที่ 3/2565"
     assert find_facts(Ask("figure"), [source(body)], NEEDLES) == []
