@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.summary import SUMMARY_MAX
 from tests.conftest import ROOT, SEED_URL, needs_sample
 
 
@@ -46,7 +47,7 @@ def test_ask_json_has_the_documented_shape(bundled_copy: Path) -> None:
     first = answer["results"][0]
     assert set(first) == {"id", "url", "title", "date", "lang", "summary", "snippet", "score"}
     assert first["url"] == SEED_URL and first["date"] == "2024-09-25" and first["lang"] == "th"
-    assert 0 < len(first["summary"]) <= 320
+    assert 0 < len(first["summary"]) <= SUMMARY_MAX
     assert "เวียดนาม" in first["snippet"]  # the English question, found in Thai
 
 

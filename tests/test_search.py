@@ -10,6 +10,7 @@ import pytest
 from bot.core import Core, open_core
 from bot.query import Group, fts_phrase
 from bot.search import FOREIGN_WORD, SPECIFIC_DOCS, weights_in
+from bot.summary import SUMMARY_MAX
 from tests.conftest import DATA, SEED_URL, build_index, release_text, search, settings_for
 
 DETAILS = "https://www.thaigov.go.th/news/contents/details/"
@@ -119,7 +120,7 @@ async def test_results_carry_summary_snippet_and_paging(sample_core: Core) -> No
     assert first.total > 6 and first.has_more
     assert not {r.id for r in first.results} & {r.id for r in second.results}
     for result in first.results:
-        assert 0 < len(result.summary) <= 320
+        assert 0 < len(result.summary) <= SUMMARY_MAX
         # The snippet shows the question's words, in the release's language.
         assert "ค้ามนุษย์" in result.snippet or "trafficking" in result.snippet.lower()
 

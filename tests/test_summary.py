@@ -23,6 +23,19 @@ def test_summary_is_the_opening_within_the_limit() -> None:
     assert summary.endswith("…")
 
 
+def test_a_lead_of_four_hundred_characters_is_summarised_whole() -> None:
+    # What happened, who took part and what comes next: readers judged the news told
+    # more often when a summary has room for it (SUMMARY_MAX).
+    lead = ("The Ministry of Social Development and Human Security rescued 23 Thai workers "
+            "held at a call-centre compound in Myawaddy, brought them back through Mae Sot on "
+            "Friday and screened them under the National Referral Mechanism. Eleven were "
+            "identified as trafficking victims and placed in shelters in Tak, where officials "
+            "began legal aid and compensation claims; the others returned home to their "
+            "families in the northeast.")
+    assert 400 < len(lead) <= SUMMARY_MAX
+    assert summarize("Workers back from Myawaddy", [lead, "More follows."], "en") == lead
+
+
 def test_summary_skips_a_paragraph_that_repeats_the_title() -> None:
     paragraphs = ["Cabinet approves plan", "The plan helps victims."]
     summary = summarize("Cabinet approves plan", paragraphs, "en")
