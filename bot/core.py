@@ -74,11 +74,11 @@ PLACE_KINDS = frozenset({"country", "province", "place"})
 LOCAL_KINDS = frozenset({"province", "place"})
 # How much naming a help channel counts when ranking releases for a hotline question.
 CHANNEL_WEIGHT = 0.5
+# ...and one for the kind of case the question names (see HelpChannel.cases).
+CASE_CHANNEL_WEIGHT = 1.0
 # A message that is only a link: a host with a dot, then a path.
 _RE_LINK = re.compile(r"(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)"
                       r"(?P<path>/\S*)", re.IGNORECASE)
-# ...and one for the kind of case the question names (see HelpChannel.cases).
-CASE_CHANNEL_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)

@@ -58,8 +58,8 @@ _POST_GROUPS = 2
 # A post that serves another ("เลขานุการรัฐมนตรี", "ผู้ช่วยรัฐมนตรี", "Secretary to the
 # Minister") is not it; "และ", "and" or a comma begins another post of the same person
 # ("รองนายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงมหาดไทย").
-_RE_SERVES = re.compile(r"เลขานุการ|ผู้ช่วย|ที่ปรึกษา|ปลัด|โฆษก|\b(?:secretary|assistant|adviser|"
-                        r"advisor|spokesperson|aide)\b|\bto\b|\bof the\b", re.IGNORECASE)
+_RE_SERVES = re.compile(r"เลขานุการ|ผู้ช่วย|ที่ปรึกษา|ปลัด|โฆษก|\bspokesperson\b|"
+                        r"\b(?:secretary|assistant|adviser|advisor|aide) to\b", re.IGNORECASE)
 _RE_AND = re.compile(r"และ|\band\b|,")
 # What is this close to an answer is right beside it (characters each side).
 _BESIDE = 40

@@ -106,9 +106,9 @@ class Replies:
     def answer(self, answer: Answer, lang: str, key: str = "") -> list[Reply]:
         """An answer as messages: the welcome for a greeting, a short reply to thanks,
         /help's text for a question about the bot; else a help card stands alone, then
-        the releases;
-        `key` names the saved search for the page buttons. In the languages the
-        releases are not written in, the last message ends with where to get help."""
+        the releases (`key` names the saved search for the page buttons). In the
+        languages the releases are not written in, the last message ends with where to
+        get help."""
         if answer.intent == "greeting" and isinstance(answer.card, HelpCard):
             return [self.start(lang, answer.card)]
         if answer.intent == "thanks":
