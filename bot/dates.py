@@ -79,9 +79,10 @@ def _month_alternatives() -> str:
 
 
 _YEAR = r"(?:(?:พ\.?\s?ศ\.?|ค\.?\s?ศ\.?|ปี|year|in)\s*)?(?P<year>\d{4}|\d{2})"
-# Day, month and year: "25 ก.ย. 2567", "September 2024", "ก.ย. 67", "Sep 25, 2024".
+# Day, month and year: "25 ก.ย. 2567", "September 2024", "ก.ย. 67", "Sep 25, 2024". A month
+# stands apart from Thai letters ("มค" is inside words) but may follow "เดือน" ("เดือนกันยายน").
 _RE_MONTH_DATE = re.compile(
-    rf"(?:(?P<day>\d{{1,2}})\s*)?(?<![\u0e01-\u0e4ea-z])(?:{_month_alternatives()})"
+    rf"(?:(?P<day>\d{{1,2}})\s*)?(?:(?<=เดือน)|(?<![\u0e01-\u0e4ea-z]))(?:{_month_alternatives()})"
     rf"(?:\s*(?P<day2>\d{{1,2}}),)?\s*{_YEAR}(?!\d)",
     re.IGNORECASE,
 )

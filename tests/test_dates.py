@@ -44,6 +44,9 @@ def test_thai_date_line(line: str, expected: date | None) -> None:
          "ประชุม CMM ครั้งที่ 28"),
         ("meeting no. 5 June 2023", date(2023, 6, 1), date(2023, 6, 30), "meeting no. 5"),
         ("ประชุมเมื่อวันที่ 28 ส.ค. 2566", date(2023, 8, 28), date(2023, 8, 28), "ประชุมเมื่อวันที่"),
+        # "เดือน" (month) is written joined to the month's name.
+        ("ข่าวค้ามนุษย์ เดือนกันยายน 2567", date(2024, 9, 1), date(2024, 9, 30), "ข่าวค้ามนุษย์ เดือน"),
+        ("ค้ามนุษย์ช่วงเดือนมีนาคม 2568", date(2025, 3, 1), date(2025, 3, 31), "ค้ามนุษย์ช่วงเดือน"),
     ],
 )
 def test_date_limits_in_questions(question: str, start: date, end: date, rest: str) -> None:
