@@ -36,6 +36,7 @@ from bot.i18n import REGIONAL_LANGS, Strings
 from bot.index import TEXT_COLUMNS, ReleaseIndex, Stats
 from bot.message import Message, read_message
 from bot.query import QUERY_LANG, Group, Query, fts_phrase
+from bot.records import canonical_url, clean_url
 from bot.search import BaselineEngine, SearchEngine
 from bot.situations import Situation
 from bot.state import (
@@ -77,8 +78,7 @@ CHANNEL_WEIGHT = 0.5
 # ...and one for the kind of case the question names (see HelpChannel.cases).
 CASE_CHANNEL_WEIGHT = 1.0
 # A message that is only a link: a host with a dot, then a path.
-_RE_LINK = re.compile(r"(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)"
-                      r"(?P<path>/\S*)", re.IGNORECASE)
+_RE_LINK = re.compile(r"(?:https?://)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/\S*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -154,14 +154,12 @@ class Core:
         if need.hotline:
             return await self._hotline(message, reader, limit, offset)
         talk = self.data.small_talk.kind(message)
-        if talk == "greeting":  # the welcome shows the hotline's number
+        if talk is not None:  # the welcome shows the hotline's number
             return Answer(query=message.text, lang=message.lang or QUERY_LANG, intent=talk,
-                          card=self.help_card(reader))
-        if talk is not None:
-            return Answer(query=message.text, lang=message.lang or QUERY_LANG, intent=talk)
-        links = link_forms(message.text)
-        if links:
-            return await self._linked(message, links)
+                          card=self.help_card(reader) if talk == "greeting" else None)
+        link = release_link(message.text)
+        if link is not None:
+            return await self._linked(message, link)
         query = await self.engine.parse(message)
         query.timeline |= timeline
         partner_id = self._partner_only(query)
@@ -210,10 +208,10 @@ class Core:
         return await BaselineEngine(self.index, self.engine.segmenter).search(message,
                                                                               limit=limit)
 
-    async def _linked(self, message: Message, links: Sequence[str]) -> Answer:
+    async def _linked(self, message: Message, link: str) -> Answer:
         """A message that is only a link: the release it links to, else "off_topic"."""
         answer = Answer(query=message.text, lang=message.lang or QUERY_LANG)
-        found = await self.index.release_at(links)
+        found = await self.index.release_at(link)
         if found is None:
             answer.message = "off_topic"
             return answer
@@ -483,23 +481,20 @@ class Core:
         return await update_feeds(self.index, self.data, policy)
 
 
-def link_forms(text: str) -> list[str]:
-    """For a message that is only a link, the forms its release's link may be stored
-    in (https or http, with "www." or without, with its query or without, no
-    fragment, no trailing slash); [] for any other message.
+def release_link(text: str) -> str | None:
+    """For a message that is only a link, the link as releases are stored
+    (`canonical_url` of `clean_url`); None for any other message.
 
-    >>> link_forms("thaigov.go.th/news/contents/details/87052/")[:2]
-    ['https://thaigov.go.th/news/contents/details/87052', 'http://thaigov.go.th/news/contents/details/87052']
-    >>> link_forms("IOM 2024")
-    []
+    >>> release_link("thaigov.go.th/news/contents/details/87052/?utm_source=line")
+    'https://www.thaigov.go.th/news/contents/details/87052'
+    >>> release_link("IOM 2024") is None
+    True
     """
     found = _RE_LINK.fullmatch(text.strip())
     if found is None:
-        return []
-    host, path = found.group("host").lower(), found.group("path").split("#")[0]
-    paths = dict.fromkeys(p.rstrip("/") for p in (path, path.split("?")[0]))
-    return [f"{scheme}{www}{host}{p}" for p in paths for www in ("", "www.")
-            for scheme in ("https://", "http://")]
+        return None
+    link = found.group()
+    return canonical_url(clean_url(link if "://" in link else f"https://{link}"))
 
 
 def _concepts(query: Query, kinds: Set[str] | None = None) -> set[str]:

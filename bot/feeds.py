@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import feedparser
 
@@ -37,7 +37,7 @@ from bot.fetch import FetchError, FetchPolicy, PoliteClient
 from bot.index import Feed, ReleaseIndex
 from bot.ingest import IngestReport, index_releases
 from bot.language import identify_language
-from bot.records import Release, canonical_url
+from bot.records import Release, canonical_url, clean_url
 from bot.sqlite import utc_now
 from bot.thai import normalize_lines, squash
 
@@ -48,9 +48,6 @@ THAI_TIME = timezone(timedelta(hours=7))
 # Sites whose policy forbids automated collection: never fetched, even when
 # another feed links to them (the feed's own summary stands in).
 NEVER_FETCHED = ("thaigov.go.th",)
-# Query parameters that only track who clicked: not part of a page's identity.
-_TRACKING = re.compile(r"utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_ga|yclid|"
-                       r"ref_src|spm", re.IGNORECASE)
 _RE_TAG = re.compile(r"<[^>]+>")
 # What an operator may name a feed.
 RE_FEED_NAME = re.compile(r"[A-Za-z0-9._-]{1,40}")
@@ -95,19 +92,6 @@ class _Entry:
     summary: str
     day: date | None
     tags: tuple[str, ...]
-
-
-def clean_url(url: str) -> str:
-    """A page's identity: no tracking parameters, no fragment, lower-case host.
-
-    >>> clean_url("HTTPS://News.Example.org/a/1?utm_source=x&id=7&fbclid=y#top")
-    'https://news.example.org/a/1?id=7'
-    """
-    parts = urlsplit(url.strip())
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-             if not _TRACKING.fullmatch(k)]
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/",
-                       urlencode(query), ""))
 
 
 def feed_name(url: str, taken: set[str]) -> str:

@@ -351,13 +351,11 @@ class ReleaseIndex(SqliteFile):
             known.update(str(row[0]) for row in rows)
         return known
 
-    async def release_at(self, urls: Sequence[str]) -> int | None:
-        """The release whose link, or another source's link to it, is one of `urls`."""
-        marks = ",".join("?" * len(urls))
+    async def release_at(self, url: str) -> int | None:
+        """The release whose link, or another source's link to it, is `url`."""
         async with self.db.execute(
-            f"SELECT id FROM releases WHERE url IN ({marks})"
-            f" UNION SELECT release_id FROM release_links WHERE url IN ({marks})",
-            [*urls, *urls],
+            "SELECT id FROM releases WHERE url = ?"
+            " UNION SELECT release_id FROM release_links WHERE url = ?", (url, url),
         ) as cursor:
             row = await cursor.fetchone()
         return int(row[0]) if row else None

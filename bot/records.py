@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePosixPath
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from bot.dates import PLACEHOLDER_DATE, parse_thai_date_line
 from bot.thai import detect_language, normalize_lines, squash
@@ -31,7 +32,11 @@ _PAGE_CHROME = frozenset({"พิมพ์"})
 _RE_HASHTAG = re.compile(r"#([^\s#]+)")
 # File names: <category>_<n>[_<uuid>].txt; the category may end in spaces or tabs.
 _RE_FILE_NAME = re.compile(r"^(?P<category>.*?)_(?P<n>\d+)(?:_[0-9a-fA-F-]{8,})?$", re.DOTALL)
-_RE_THAIGOV = re.compile(r"^(?:https?://)?(?:www\.)?thaigov\.go\.th(?P<path>/.*)?$", re.IGNORECASE)
+_RE_THAIGOV = re.compile(r"^(?:https?://)?(?:www\.)?thaigov\.go\.th(?P<path>/[^?#]*)?(?:[?#].*)?$",
+                         re.IGNORECASE)
+# Query parameters that only track who clicked: not part of a page's identity.
+_TRACKING = re.compile(r"utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|_ga|yclid|"
+                       r"ref_src|spm", re.IGNORECASE)
 # How many lines may come before the date line (page title, blank lines).
 _DATE_LINE_WINDOW = 4
 
@@ -74,9 +79,12 @@ class Release:
 
 
 def canonical_url(url: str) -> str:
-    """One spelling per release: https, www. for thaigov.go.th, no trailing slash.
+    """One spelling per release: https, www. for thaigov.go.th (whose release pages are
+    their path: no query, no fragment), no trailing slash.
 
     >>> canonical_url("http://thaigov.go.th/news/contents/details/88388/")
+    'https://www.thaigov.go.th/news/contents/details/88388'
+    >>> canonical_url("thaigov.go.th/news/contents/details/88388?ref=line#top")
     'https://www.thaigov.go.th/news/contents/details/88388'
     """
     url = url.strip()
@@ -84,6 +92,19 @@ def canonical_url(url: str) -> str:
     if match:
         return "https://www.thaigov.go.th" + (match["path"] or "/").rstrip("/")
     return url.rstrip("/")
+
+
+def clean_url(url: str) -> str:
+    """A page's identity: no tracking parameters, no fragment, lower-case host.
+
+    >>> clean_url("HTTPS://News.Example.org/a/1?utm_source=x&id=7&fbclid=y#top")
+    'https://news.example.org/a/1?id=7'
+    """
+    parts = urlsplit(url.strip())
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if not _TRACKING.fullmatch(k)]
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/",
+                       urlencode(query), ""))
 
 
 def category_from_name(name: str) -> str:

@@ -87,7 +87,7 @@ class Replies:
 
     def __init__(self, strings: Strings, describe: Callable[[Iterable[str], str], str],
                  speaking: Callable[[str], list[HelpChannel]], bot_username: str,
-                 commands: Sequence[str] = ()) -> None:
+                 commands: Sequence[str]) -> None:
         self.strings = strings
         self.commands = commands
         self.describe = describe
