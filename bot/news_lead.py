@@ -114,6 +114,10 @@ _RE_TH_SAYS = re.compile(
     r"(?:เปิดเผย|กล่าว|แถลง|ระบุ(?!รี)|เผย(?!แพร่)|ชี้แจง|ให้สัมภาษณ์)"
     r"(?:(?:\S{0,12}?|\s?(?:หลัง|ภายหลัง|ผล|กับ|ใน)[^\n]{0,120}?)\s?(?:(?<!ก)|(?<=อีก))ว่า(?!การ|ด้วย|จ้าง|ง)\s*"
     r"|ถึง\s*)")
+# What a Thai speaker says of themself: "ตนได้สั่งการ...", "ตนเองรู้สึก...", "ตน และคณะ...".
+_RE_TH_SELF = re.compile(r"ตน(?:เอง)?\s*(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
+# What a speaker's part may end with before the verb: "นายสมศักดิ์ ได้ให้สัมภาษณ์ว่า".
+_RE_TH_SPEAKER_END = re.compile(r"\s*(?:ได้|จึง|ยัง|ก็)?\s*$")
 # "<speaker> disclosed that <event>", "<speaker>, said on Monday that <event>".
 _RE_EN_SAYS = re.compile(
     r"\b(?:said|disclosed|stated|announced|revealed|reported|explained|noted|added|affirmed|"
@@ -242,7 +246,7 @@ _TH_NO_NEWS = ("เป็นประธาน", "กล่าวต้อนร
                "วาระแห่งชาติ", "ภายใต้การนำ", "กล่าวรายงาน", "เข้าร่วมพิธี", "เข้าร่วมงาน",
                "เข้าร่วมการประชุม", "ชื่นชม", "ตามนโยบาย", "นโยบายของรัฐบาล", "นโยบายรัฐบาล",
                "ก่อตั้ง", "ตั้งแต่ปี", "ตลอดระยะเวลา", "ที่ผ่านมา", "เป็นประจำทุกปี", "โอกาสดี",
-               "ยาวนาน", "หวังว่า", "อวยพร", "ห่วงใย", "ผู้สื่อข่าวถาม", "ระวางโทษ", "มีโทษ",
+               "ยาวนาน", "หวังว่า", "อวยพร", "ห่วงใย", "ผู้สื่อข่าวถาม", "ระวางโทษ", "มีโทษ", "ของทุกปี",
                "ยุทธศาสตร์ชาติ", "มีภารกิจ", "มีบทบาทสำคัญ", "เป็นหน่วยงานหลัก")
 _EN_NO_NEWS = ("courtesy call", "welcomed", "expressed pleasure", "expressed his pleasure",
                "expressed appreciation", "expressed gratitude", "expressed confidence", "pleased",
@@ -315,7 +319,12 @@ def event(paragraph: str, lang: str) -> str:
     if (says and says.start() <= _SPEAKER_MAX
             and not _RE_NOT_SPEAKER[key].search(text, 1, says.start())):
         # What is said may open with the event's own date: "เปิดเผยว่า เมื่อวันที่ 19 ...".
-        text = _RE_PREAMBLE.sub("", text[says.end():], count=1)
+        said = _RE_PREAMBLE.sub("", text[says.end():], count=1)
+        # "<speaker> กล่าวว่า ตนได้สั่งการ...": the speaker is who acted, and stays.
+        if key == "th" and (self_ := _RE_TH_SELF.match(said)):
+            speaker = _RE_TH_SPEAKER_END.sub("", text[:says.start()])
+            said = f"{speaker} {said[self_.end():]}"
+        text = said
     if "ทำเนียบรัฐบาล" in text:
         text = _RE_GOVERNMENT_HOUSE.sub("", text)
     text = text.lstrip(" ,:;-")

@@ -612,6 +612,32 @@ def test_a_speaker_who_goes_on_is_dropped_with_his_words_of_going_on() -> None:
     assert event(f"นายวราวุธ กล่าวอีกว่า {said}", "th") == said
 
 
+def test_a_speaker_who_speaks_of_themself_stays_as_who_acted() -> None:
+    # "<speaker> กล่าวว่า ตนได้สั่งการ..." ("said that he ordered"): without the speaker
+    # the reader is left with "ตน" (he) and no one it refers to.
+    said = event("วันนี้ (25 ม.ค.67) นายวิสาห์ พูลศิริรัตน์ ผู้ว่าราชการจังหวัดชุมพร กล่าวว่า "
+                 "ตนได้สั่งการให้ฝ่ายปกครองออกตรวจปัสสาวะแรงงานในเรือประมง 120 ราย", "th")
+    assert said == ("นายวิสาห์ พูลศิริรัตน์ ผู้ว่าราชการจังหวัดชุมพร "
+                    "ได้สั่งการให้ฝ่ายปกครองออกตรวจปัสสาวะแรงงานในเรือประมง 120 ราย")
+    # "ได้" before the verb is the speaker's no longer.
+    assert event("จากนั้น นายสมศักดิ์ ได้ให้สัมภาษณ์กับสื่อมวลชนว่า ตนต้องชื่นชมผู้แจ้งเบาะแส",
+                 "th") == "นายสมศักดิ์ ต้องชื่นชมผู้แจ้งเบาะแส"
+    # Such a paragraph may be where the summary starts; one that opens with "ตน" itself
+    # still refers back to the speaker of the paragraph before.
+    paragraphs = [
+        "ผู้ว่าฯ ชุมพร สั่งตรวจแรงงานเรือประมง",
+        "วันนี้ (25 ม.ค.67) นายวิสาห์ พูลศิริรัตน์ ผู้ว่าราชการจังหวัดชุมพร เปิดเผยว่า จังหวัดชุมพร "
+        "ดำเนินการขับเคลื่อนตามนโยบายของกระทรวงมหาดไทยในการจัดระเบียบสังคมอย่างจริงจัง",
+        "นายวิสาห์ พูลศิริรัตน์ ผู้ว่าราชการจังหวัดชุมพร กล่าวว่า ตนได้สั่งการให้ฝ่ายปกครองออกตรวจ"
+        "ปัสสาวะแรงงานในเรือประมง 120 ราย พบสารเสพติด 60 ราย จึงส่งตัวเข้ารับการบำบัด",
+    ]
+    summary = summarize("ผู้ว่าฯ ชุมพร สั่งตรวจแรงงานเรือประมง", paragraphs, "th")
+    assert summary.startswith("นายวิสาห์ พูลศิริรัตน์ ผู้ว่าราชการจังหวัดชุมพร ได้สั่งการ")
+    paragraphs[2] = paragraphs[2].split("กล่าวว่า ", 1)[1]
+    summary = summarize("ผู้ว่าฯ ชุมพร สั่งตรวจแรงงานเรือประมง", paragraphs, "th")
+    assert summary.startswith("จังหวัดชุมพร ดำเนินการขับเคลื่อน")
+
+
 def test_who_came_along_is_no_sentence_of_the_summary() -> None:
     paragraphs = [
         "On June 26, 2025, Prime Minister Paetongtarn Shinawatra visited the 3rd Infantry "
@@ -633,6 +659,14 @@ def test_an_appeal_by_anyone_and_a_body_s_mission_tell_no_news() -> None:
     assert all(score < 0 for score in outcomes(english, "en"))
     # Agencies urged to act are instructed: news, not an appeal.
     assert outcomes(["All agencies are urged to step up checks."], "en")[0] > 0
+
+
+def test_a_day_kept_every_year_is_background_not_news() -> None:
+    # The proclamation ("ประกาศ") of a yearly day tells nothing that happened.
+    day = "องค์การสหประชาชาติประกาศให้วันที่ 30 กรกฎาคม ของทุกปี เป็นวันต่อต้านการค้ามนุษย์สากล"
+    assert outcomes([day], "th") == [0.0]
+    assert outcomes(["The UN marks 30 July every year as World Day against Trafficking."],
+                    "en") == [-1.5]
 
 
 def test_according_to_a_speaker_is_dropped_like_said_that() -> None:
