@@ -123,6 +123,22 @@ _UNITS_TH = ("คน", "ราย", "คดี", "แห่ง", "ครั้�
              "จังหวัด", "หน่วยงาน", "ฉบับ", "ปี", "เดือน", "วัน")
 _RE_UNIT_AFTER = re.compile(
     rf"\s*((?:{'|'.join(_UNITS_TH)})|(?:[A-Za-z-]+\s+){{0,2}}?[A-Za-z]+s(?![A-Za-z]))")
+# Thai classifiers that count the same: people are "คน" or "ราย" ("ผู้เสียหาย 52 ราย").
+_SAME_TH_UNITS = {"คน": ("คน", "ราย"), "ราย": ("ราย", "คน")}
+# The Thai classifiers an English question's noun is counted with in a Thai release
+# ("how many victims": "52 คน", "52 ราย", not "400,000 คดี"); a noun not here is not checked.
+_PEOPLE_TH = ("คน", "ราย")
+_EN_UNITS_TH: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("victims", "people", "persons", "workers", "children", "women", "men",
+                     "thais", "migrants", "suspects", "nationals", "foreigners", "survivors",
+                     "labourers", "laborers", "fishermen", "beggars", "individuals",
+                     "offenders", "perpetrators", "traffickers", "minors"), _PEOPLE_TH),
+    "cases": ("คดี", "ราย", "เรื่อง", "กรณี"),
+    **dict.fromkeys(("centres", "centers", "shelters", "sites", "places"), ("แห่ง", "ศูนย์")),
+    **dict.fromkeys(("countries", "nations"), ("ประเทศ",)),
+    "provinces": ("จังหวัด",),
+    "boats": ("ลำ",),
+}
 
 
 @dataclass(frozen=True)
@@ -263,10 +279,11 @@ def _counts(paragraph: str, end: int, unit: str) -> bool:
     (Thai), or the noun within a few words (English, "3,652 foreign nationals")."""
     after = paragraph[end:end + _UNIT_REACH].lower()
     if has_thai(unit):
-        return after.lstrip().startswith(unit)
-    if has_thai(after):
-        return True  # an English question about a Thai release: its words are Thai
+        return after.lstrip().startswith(_SAME_TH_UNITS.get(unit, (unit,)))
     noun = unit.split()[-1]
+    if has_thai(after):  # an English question about a Thai release: its words are Thai
+        classifiers = _EN_UNITS_TH.get(noun)
+        return classifiers is None or after.lstrip().startswith(classifiers)
     return noun[:-1] in after or noun in after
 
 

@@ -73,6 +73,18 @@ def test_a_count_of_another_year_or_of_those_who_took_part_is_no_answer() -> Non
     assert fact.value == "400"
 
 
+def test_a_count_is_of_people_when_people_are_asked_for_in_either_language() -> None:
+    body = ("ปี 2565 ดำเนินคดีค้ามนุษย์ 400,000 คดี\n"
+            "ปี 2565 ให้ความช่วยเหลือผู้เสียหายจากการค้ามนุษย์ 1,120 ราย")
+    # "how many victims" of a Thai release: people are "คน" or "ราย", not "คดี".
+    [fact] = find_facts(Ask("figure", "victims"), [source(body)], NEEDLES)
+    assert fact.value == "1,120"
+    [fact] = find_facts(Ask("figure", "คน"), [source(body)], NEEDLES)
+    assert fact.value == "1,120"
+    [fact] = find_facts(Ask("figure", "cases"), [source(body)], NEEDLES)
+    assert fact.value == "400,000"
+
+
 def test_dates_years_and_times_are_no_figures_and_nothing_is_guessed() -> None:
     body = "วันที่ 24 เมษายน 2565 เวลา 10.00 น. ประชุมเรื่องการค้ามนุษย์ ครั้งที่ 3/2565"
     assert find_facts(Ask("figure"), [source(body)], NEEDLES) == []
