@@ -23,7 +23,8 @@ no term of the topic rule (data/topics.toml) and no partner, organisation or
 person of the lexicon, the best release must hold MIN_FIT of the question (its
 words weighted by rarity), and one of the words it holds must be specific (in
 SPECIFIC_DOCS releases or fewer; a Thai name the dictionary splits into common
-words, "มิตรผล", counts whole) or the question must name a month or a day: a
+words, "มิตรผล", counts whole), the question must name a month or a day, or
+IN_TERMS_SHARE of its groups must be the lexicon's concepts ("แรงงานเมียนมา"): a
 fit counts half when every word is common ("ราคาทองวันนี้", "gold price today").
 benchmarks/eval/abstain.py measures the threshold on questions the releases
 cannot answer against the judged ones.
@@ -87,6 +88,8 @@ _MATCH_CACHE_IDS = 1_000_000
 # answered (see the module docstring; measured by benchmarks/eval/abstain.py).
 MIN_FIT = 0.7
 SPECIFIC_DOCS = 60
+# A question whose groups are this share or more the lexicon's concepts is as specific.
+IN_TERMS_SHARE = 2 / 3
 # A Thai run of this many dictionary words or fewer may be one name (see `fit`).
 COMPOUND_PARTS = 3
 # What a plain word of the question in Latin letters only weighs in a Thai release
@@ -282,6 +285,10 @@ class SearchEngine:
         weights = query.group_weights()
         # A month or a day narrows a question as a rare word does.
         held, specific = 0.0, query.date_range is not None and query.date_range.precision != "year"
+        # A question mostly of the lexicon's concepts ("แรงงานเมียนมา", "Thais helped
+        # Cambodia") is in the releases' own terms, however many releases use them.
+        in_terms = sum(g.concept is not None and g.concept.kind != "time" for g in query.groups)
+        specific |= in_terms >= IN_TERMS_SHARE * len(query.groups)
         for group, weight in zip(query.groups, weights, strict=True):
             found = await self._matching(group.expression)
             if best in found:

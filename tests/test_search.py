@@ -222,22 +222,27 @@ async def test_words_that_only_carry_a_question_are_not_searched(sample_core: Co
     assert "us" in {g.label for g in us.groups}  # the US, not "us"
 
 
+async def core_of_common_words(tmp_path: Path, first: str, second: str,
+                               named: dict[str, str] | None = None) -> Core:
+    """A core over 2 * (SPECIFIC_DOCS + 1) releases, half with `first` in the title and
+    half with `second` (both words of many releases), and the `named` ones (url: title)."""
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    titles = {f"{DETAILS}{910000 + n}": f"การประชุม ครั้งที่ {n} {second if n % 2 else first} "
+              "เรื่องการค้ามนุษย์" for n in range(2 * (SPECIFIC_DOCS + 1))}
+    for n, (url, title) in enumerate({**titles, **(named or {})}.items()):
+        (folder / f"r{n:03d}.txt").write_text(release_text(title=title, url=url),
+                                              encoding="utf-8")
+    db = tmp_path / "index.sqlite3"
+    await build_index(db, [str(folder)])
+    return await open_core(settings_for(db), DATA)
+
+
 async def test_a_name_the_dictionary_splits_is_as_specific_as_a_rare_word(
         tmp_path: Path) -> None:
     # มิตรผล (a company) is มิตร + ผล to the dictionary: words of many releases.
-    folder = tmp_path / "releases"
-    folder.mkdir()
-    for n in range(2 * (SPECIFIC_DOCS + 1)):
-        word = "มิตร" if n % 2 else "ผล"
-        (folder / f"r{n:03d}.txt").write_text(release_text(
-            title=f"การประชุม ครั้งที่ {n} {word} เรื่องการค้ามนุษย์",
-            url=f"{DETAILS}{910000 + n}"), encoding="utf-8")
-    (folder / "named.txt").write_text(release_text(
-        title="ผู้ประกอบการอีสานมิตรผล หนุนการบริหารแรงงานที่ดี ป้องกันค้ามนุษย์",
-        url=f"{DETAILS}919999"), encoding="utf-8")
-    db = tmp_path / "index.sqlite3"
-    await build_index(db, [str(folder)])
-    core = await open_core(settings_for(db), DATA)
+    core = await core_of_common_words(tmp_path, "ผล", "มิตร", {
+        f"{DETAILS}919999": "ผู้ประกอบการอีสานมิตรผล หนุนการบริหารแรงงานที่ดี ป้องกันค้ามนุษย์"})
     try:
         answer = await core.ask(core.read("มิตรผล"))
         assert answer.message != "off_topic"
@@ -245,5 +250,20 @@ async def test_a_name_the_dictionary_splits_is_as_specific_as_a_rare_word(
         # The words apart are still common: a question of them alone is declined.
         apart = await core.ask(core.read("มิตร ผล"))
         assert apart.results == [] and apart.message == "off_topic"
+    finally:
+        await core.close()
+
+
+async def test_a_question_in_the_lexicon_s_own_terms_is_answered_however_common(
+        tmp_path: Path) -> None:
+    # แรงงาน (labour) and กัมพูชา (Cambodia) are concepts of the lexicon, ขึ้นทะเบียน
+    # (register) and ราคา ทอง (gold price) plain words: all are in many releases.
+    core = await core_of_common_words(tmp_path, "ราคาทอง กัมพูชา", "แรงงานกัมพูชา ขึ้นทะเบียน")
+    try:
+        answer = await core.ask(core.read("แรงงานกัมพูชา ขึ้นทะเบียน"))
+        assert answer.results and answer.message != "off_topic"
+        # Mostly everyday words around one concept are still declined.
+        gold = await core.ask(core.read("ราคา ทอง กัมพูชา"))
+        assert gold.results == [] and gold.message == "off_topic"
     finally:
         await core.close()
