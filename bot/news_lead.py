@@ -258,7 +258,8 @@ _EN_NO_NEWS = ("courtesy call", "welcomed", "expressed pleasure", "expressed his
 # A passage that opens with why, since when or where ("ตามนโยบาย...", "จากกรณี...", "ใน
 # การประชุมคณะรัฐมนตรี...", "เนื่องในวัน...", "ด้วยกระทรวง...มีภารกิจ", "Following ..."), or
 # with the appeal that closes a release ("หากประชาชนพบเห็น... โทร 1300", "หาก<anyone>...
-# สามารถติดต่อ...", "Neighbours are urged to...", "They can contact..."), or says so in
+# สามารถติดต่อ...", "ประชาชน... สามารถขอความช่วยเหลือได้ที่...", "Neighbours are urged
+# to...", "They can contact..."), or says so in
 # its first words (_BACKGROUND_WORDS within _BACKGROUND_WINDOW characters: "การลงพื้นที่
 # ในครั้งนี้สืบเนื่องมาจาก...").
 # (A case recalled, "จากกรณี..."/"ตามที่มีข่าว...", is one; bot/summary.py reads past it.)
@@ -267,7 +268,9 @@ _TH_BACKGROUND = (rf"{TH_CASE_OPENINGS}|ตามนโยบาย|เนื่
                   r"ด้วย(?:สถานการณ์|ความ|กระทรวง|กรม|รัฐบาล|สำนักงาน)|ความสำคัญของ|หนึ่งใน|"
                   r"เพื่อ|รัฐบาล\S{0,30}(?:ภายใต้การนำ|ได้ให้ความสำคัญ)|ที่ผ่านมา|ปัจจุบัน|ใน(?:การ|ที่)ประชุม"
                   r"|หาก(?:ประชาชน|พบเห็น|ท่าน|มีข้อสงสัย|ผู้ใด"
-                  r"|[^\n]{0,100}?(?:สามารถ|ขอให้)(?:ติดต่อ|แจ้ง|โทร))")
+                  r"|[^\n]{0,100}?(?:สามารถ|ขอให้)(?:ติดต่อ|แจ้ง|โทร))"
+                  r"|(?:สำหรับ\s?)?(?:ประชาชน|กลุ่ม|คนพิการ|ผู้ที่|ผู้ใด|ผู้ประสบ)[^\n]{0,100}?สามารถ"
+                  r"(?:ขอความช่วยเหลือ|ติดต่อ|แจ้ง|โทร)")
 _EN_BACKGROUND = (r"following|in line with|under the (?:policy|leadership)|as |since |in order to"
                   r"|(?:[^.\n]{0,40}\b)?(?:public|people|those|anyone|everyone|communities"
                   r"|neighbou?rs|citizens|residents|parents|Thais|workers|job ?seekers|victims)\b"
@@ -303,7 +306,8 @@ def event(paragraph: str, lang: str) -> str:
     """`paragraph` from where its event begins: without the date, time and venue it
     opens with, a link to what came before ("นอกจากนี้", "Moreover,"), its speaker and
     reporting verb ("... เปิดเผยว่า", "... said that", "According to the Government
-    Spokesperson,"), nor who came along with its actor.
+    Spokesperson,") and a link that opens what is said, nor who came along with its
+    actor. A Thai speaker who speaks of themself ("... กล่าวว่า ตนได้สั่งการ") stays.
 
     >>> event("วันนี้ (3 มี.ค. 67) นายสมชาย ใจดี อธิบดีกรมการจัดหางาน พร้อมด้วย นายสมศักดิ์ "
     ...       "รักดี รองอธิบดี ลงพื้นที่ตรวจสอบบริษัทจัดหางาน 2 แห่ง", "th")
@@ -320,6 +324,8 @@ def event(paragraph: str, lang: str) -> str:
             and not _RE_NOT_SPEAKER[key].search(text, 1, says.start())):
         # What is said may open with the event's own date: "เปิดเผยว่า เมื่อวันที่ 19 ...".
         said = _RE_PREAMBLE.sub("", text[says.end():], count=1)
+        if link := _RE_LINK[key].match(said):  # "กล่าวเพิ่มเติมว่า ทั้งนี้ ..."
+            said = said[link.end():]
         # "<speaker> กล่าวว่า ตนได้สั่งการ...": the speaker is who acted, and stays.
         if key == "th" and (self_ := _RE_TH_SELF.match(said)):
             speaker = _RE_TH_SPEAKER_END.sub("", text[:says.start()])

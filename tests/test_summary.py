@@ -610,6 +610,8 @@ def test_a_speaker_who_goes_on_is_dropped_with_his_words_of_going_on() -> None:
     said = "ขอทานต่างชาติที่ถูกจับมี 7 คน และ พม. ส่งตัวให้ตำรวจดำเนินคดีแล้ว"
     assert event(f"นายวราวุธ กล่าวต่อไปอีกว่า {said}", "th") == said
     assert event(f"นายวราวุธ กล่าวอีกว่า {said}", "th") == said
+    # ... and so is a link to what came before that opens what they say.
+    assert event(f"นายวราวุธ กล่าวเพิ่มเติมว่า ทั้งนี้ {said}", "th") == said
 
 
 def test_a_speaker_who_speaks_of_themself_stays_as_who_acted() -> None:
@@ -652,6 +654,8 @@ def test_who_came_along_is_no_sentence_of_the_summary() -> None:
 
 def test_an_appeal_by_anyone_and_a_body_s_mission_tell_no_news() -> None:
     thai = ["หากกลุ่มเปราะบางได้รับความเดือดร้อน สามารถติดต่อขอความช่วยเหลือได้ที่สายด่วน พม. 1300",
+            "ประชาชนที่ประสบภัยน้ำท่วม สามารถขอความช่วยเหลือได้ที่ศูนย์ช่วยเหลือสังคม สายด่วน 1300",
+            "สำหรับกลุ่มเปราะบางที่เดือดร้อน สามารถติดต่อขอความช่วยเหลือได้ที่ 1) สายด่วน พม. 1300",
             "กระทรวงแรงงานเป็นหน่วยงานหลักที่มีภารกิจดูแลกำลังแรงงานของประเทศ"]
     assert all(score < 0 for score in outcomes(thai, "th"))
     english = ["Communities and neighbours are urged to inform the authorities of any case.",
