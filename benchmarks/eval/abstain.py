@@ -9,7 +9,10 @@ its best release fits (SearchEngine.fit: 1 for a question about what the
 releases cover, a help card, a partner); the script prints, for thresholds from
 0.1 to 1.0, the share of each set that would be declined, then what the bot
 does at its own threshold (bot/search.py, MIN_FIT): the decline rate per kind
-of unanswerable question and the answerable questions it declines.
+of unanswerable question and the answerable questions it declines. Last, the
+same for heldout_fit.tsv, written by a helper after these rules, which no rule
+was fitted on: questions the releases answer ("on") and everyday questions that
+share a country, a province or a word with them ("off").
 """
 
 from __future__ import annotations
@@ -77,6 +80,16 @@ def main() -> int:
     print(f"  answerable declined: {len(lost)} of {len(answerable)}")
     for row in lost:
         print(f"    {row['id']} {row['kind']:12} {row['query']}")
+    heldout = asyncio.run(fits(args.db, HERE / "heldout_fit.tsv"))
+    print("\nheld out (heldout_fit.tsv), declined:")
+    for kind, wanted in (("on", "answerable"), ("off", "unanswerable")):
+        rows = [(row, answered) for row, _, answered in heldout if row["kind"] == kind]
+        declined = [row for row, answered in rows if not answered]
+        print(f"  {wanted:12} {len(declined):>4} of {len(rows):<4} "
+              f"{len(declined) / len(rows):.3f}")
+    for row, _, answered in heldout:
+        if answered == (row["kind"] == "off"):
+            print(f"    {row['id']} {row['kind']:4} {row['query']}")
     return 0
 
 
