@@ -81,8 +81,8 @@ def test_a_count_is_of_people_when_people_are_asked_for_in_either_language() -> 
     assert fact.value == "1,120"
     [fact] = find_facts(Ask("figure", "คน"), [source(body)], NEEDLES)
     assert fact.value == "1,120"
-    [fact] = find_facts(Ask("figure", "cases"), [source(body)], NEEDLES)
-    assert fact.value == "400,000"
+    # Nor is a count of anything else a count of countries.
+    assert find_facts(Ask("figure", "countries"), [source(body)], NEEDLES) == []
 
 
 def test_dates_years_and_times_are_no_figures_and_nothing_is_guessed() -> None:
