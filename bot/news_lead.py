@@ -432,9 +432,9 @@ def outcomes(texts: Sequence[str], lang: str, known: str = "") -> list[float]:
     return scores
 
 
-def says_title(text: str, title: str) -> bool:
-    """Whether the opening of `text` (_TITLE_WINDOW characters, room for names and
-    posts) says most of the title again: _TITLE_SHARE of the title's pieces of
+def says_title(text: str, title: str, window: int = _TITLE_WINDOW) -> bool:
+    """Whether the opening of `text` (`window` characters: by default room for names
+    and posts) says most of the title again: _TITLE_SHARE of the title's pieces of
     _TITLE_PIECE letters (spaces ignored) are in it.
 
     >>> says_title("นายสมชาย ใจดี รมว.แรงงาน ตรวจเรือประมงที่ระนอง", "รมว.แรงงาน ตรวจเรือประมง")
@@ -442,7 +442,7 @@ def says_title(text: str, title: str) -> bool:
     >>> says_title("ตำรวจจับกุมผู้ต้องหา 9 ราย", "รมว.แรงงาน ตรวจเรือประมง")
     False
     """
-    opening, title = "".join(text[:_TITLE_WINDOW].split()), "".join(title.split())
+    opening, title = "".join(text[:window].split()), "".join(title.split())
     starts = range(0, len(title) - _TITLE_PIECE + 1, _TITLE_PIECE)
     shared = sum(title[i:i + _TITLE_PIECE] in opening for i in starts)
     return bool(starts) and shared >= _TITLE_SHARE * len(starts)

@@ -61,7 +61,8 @@ _RE_BOILERPLATE = re.compile(
     r"^(?:your browser does not support"  # the audio player
     r"|(?:ภาพ|ภาพข่าว|ภาพประกอบ|ที่มาภาพ|photos?|credits?)\s*:"  # photo credits
     r"|\(โปรดตรวจสอบ|อ่านเพิ่มเติม|ข่าวที่เกี่ยวข้อง|อัลบั้มภาพ"  # the site's notes and links
-    r"|some of the resolutions are as follows|title\s*:)",  # cabinet summaries' headings
+    r"|some of the resolutions are as follows|title\s*:"  # cabinet summaries' headings
+    r"|#\s?\S+(?:\s+#\s?\S+)*$)",  # hashtags, "# บ้านพักเด็กและครอบครัว" too
     re.IGNORECASE,
 )
 # ...and short ones (up to _SHORT_LINE characters).
@@ -69,7 +70,6 @@ _SHORT_LINE = 150
 _RE_SHORT_BOILERPLATE = re.compile(
     r"^(?:.{0,20}ขอเชิญ(?:รับฟัง|ติดตาม)|.{0,40}กับสำนักโฆษก"  # radio intros and sign-offs
     r"|(?:\S+\s+){0,3}(?:>>\s*)?(?:https?://|www\.)\S+$"  # a link, alone or with a label
-    r"|#\S+(?:\s+#\S+)*$"  # hashtags
     r"|(?:โทร|tel\b|fax\b|e-?mail|อีเมล|สอบถาม|ติดต่อสอบถาม)"  # contact lines
     r"|(?:กลุ่ม|กอง|ฝ่าย|สำนัก)\S*(?:ประชาสัมพันธ์|เผยแพร่|สารนิเทศ)"  # press office
     r"|\S{1,20}$|เศรษฐกิจ\s*-?\s*สังคม$)",  # a heading: "กฎหมาย", "Gist", "เศรษฐกิจ สังคม"
@@ -203,8 +203,10 @@ def _digest_summary(paragraphs: Sequence[str], lang: str,
     """For a digest of _DIGEST_ITEMS items or more, the item `on_topic` weighs most
     (the first of those, an item with its decision before a bare heading): its
     decision ("คณะรัฐมนตรีมีมติเห็นชอบ...", "The cabinet approved...", with the list
-    it announces), after its heading unless the decision says it. "" when this is
-    no digest or no item is on topic."""
+    it announces), after its heading unless the decision says it: the heading's
+    first words, or most of the heading (see `says_title`) in a decision that does
+    not go on from it ("และการประชุมที่เกี่ยวข้อง ..."). "" when this is no digest or
+    no item is on topic."""
     items: list[tuple[str, list[str]]] = []
     for paragraph in paragraphs:
         if found := _RE_ITEM_HEADING.match(paragraph):
@@ -220,7 +222,9 @@ def _digest_summary(paragraphs: Sequence[str], lang: str,
         return ""
     heading, body = items[-first]
     decision = " ".join(_gathered(body, lang, lists=True))
-    if _loose(heading)[:_HEADING_SAID] not in _loose(decision):
+    said = _loose(heading)[:_HEADING_SAID] in _loose(decision) or (
+        says_title(decision, heading, SUMMARY_MAX) and not _RE_GOES_ON.match(decision))
+    if not said:
         decision = f"{heading}: {decision}" if decision else heading
     return cut(decision, SUMMARY_MAX)
 

@@ -103,6 +103,7 @@ def test_audio_player_radio_intro_and_other_boilerplate_are_skipped() -> None:
         "ภาพ: สำนักโฆษก",
         "อ่านเพิ่มเติม คลิก https://www.thaigov.go.th/news/contents/details/1",
         "#ไทยคู่ฟ้า #ค้ามนุษย์",
+        " ".join(f"#แท็กที่{n} # บ้านพักเด็กและครอบครัว" for n in range(12)),  # long ones too
         "-----",
         "โทร. 0 2283 4000",
         event,
@@ -552,6 +553,18 @@ def test_a_digest_decision_that_does_not_name_its_item_follows_its_heading() -> 
     assert summary == ("Measures against trafficking in persons in business establishments: "
                        "The cabinet approved the measures as proposed by Ministry of Social "
                        "Development.")
+    # A decision that says most of its long heading needs it no more; one that goes
+    # on from a heading broken over lines ("and related meetings ...") still does.
+    heading = ("Request for approval of the draft Memorandum of Understanding between Thailand "
+               "and Cambodia on cooperation against trafficking in persons")
+    decision = ("The cabinet approved the draft Memorandum of Understanding between Thailand "
+                "and Cambodia on cooperation against trafficking in persons, as proposed.")
+    paragraphs[3:5] = [f"Title: {heading}", decision]
+    summary = summarize("The cabinet met on October 15, 2024", paragraphs, "en", TOPIC_SCORE)
+    assert summary == decision
+    paragraphs[4] = f"and related meetings. {decision}"
+    summary = summarize("The cabinet met on October 15, 2024", paragraphs, "en", TOPIC_SCORE)
+    assert summary.startswith(f"{heading}: and related meetings.")
 
 
 def test_english_lines_broken_at_a_fixed_width_are_joined_again() -> None:
