@@ -156,7 +156,8 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str,
        release gives one ("ปลัด พม."). A paragraph that is all preamble is skipped.
     5. The lead is the first paragraph left. When it says the title again (see
        `news_lead.says_title`) and its first sentence or clause tells nothing more, it
-       is read from the next one ("... ให้การต้อนรับ X โดย|ทั้งสองฝ่ายได้หารือ...").
+       is read from the next one ("... ให้การต้อนรับ X โดย|ทั้งสองฝ่ายได้หารือ..."), from
+       its event as in 4 ("... โดย|ระบุว่า ขณะนี้..." from "ขณะนี้").
     6. The summary starts at the lead, or at one of the _NEWS_PARAGRAPHS - 1 after
        it that tells more of what happened (see `_news_start`, `lead.outcomes`),
        each read from its event as in 4: figures, arrests, approvals, agreements
@@ -322,7 +323,7 @@ def _news_start(lead: str, later: Sequence[str], title: str, lang: str) -> tuple
     scores = outcomes([*openings, *(paragraph[:_NEWS_WINDOW] for _, paragraph in candidates)],
                       lang, title)
     if found and scores[0] <= 0:
-        lead, news = lead[found.end():], scores[1]
+        lead, news = lead_event(lead[found.end():], lang), scores[1]
     else:
         news = sum(scores[:len(openings)]) - (_TITLE_AGAIN_COST if says else 0.0)
     if len(lead) >= 2 * _MIN_LEAD and not any(gist in lead for gist in _GISTS):

@@ -355,6 +355,13 @@ def test_a_lead_that_says_the_title_again_is_read_past_it() -> None:
     ]
     summary = summarize("รมว.แรงงาน ตรวจเรือประมงที่ระนอง", paragraphs, "th")
     assert summary == "พบแรงงานต่างด้าวไม่มีใบอนุญาตทำงาน 14 คน จึงสั่งให้ดำเนินคดีกับนายจ้างทันที"
+    # What follows may be said ("โดยระบุว่า ..."): it is read without the saying.
+    title = "บสย. ขอประชาชนอย่าหลงเชื่อมิจฉาชีพ หลอกให้กู้ยืมเงินทางออนไลน์"
+    said = ("บรรษัทประกันสินเชื่ออุตสาหกรรมขนาดย่อม (บสย.) ขอประชาชนอย่าหลงเชื่อมิจฉาชีพ หลอกให้"
+            "กู้ยืมเงินทางออนไลน์ โดยระบุว่า ขณะนี้มีกลุ่มมิจฉาชีพแอบอ้างชื่อ บสย. ผ่านเฟซบุ๊ก แฟนเพจ "
+            "และเว็บไซต์ปลอม หลอกลวงประชาชนและผู้ประกอบการ")
+    summary = summarize(title, [said], "th")
+    assert summary.startswith("ขณะนี้มีกลุ่มมิจฉาชีพแอบอ้างชื่อ บสย.")
 
 
 def test_a_list_is_summarised_from_the_words_that_announce_it() -> None:
