@@ -126,9 +126,10 @@ _RE_EN_SAYS = re.compile(
 _RE_EN_ACCORDING = re.compile(
     r"According to (?:[^,]{0,80}?\b(?:Spokespersons?|Minister|Secretary|Director|Governor"
     r"|Ambassador|Commissioner|Chief|Commander)\b[^,]{0,60}|(?:Mr|Ms|Mrs|Dr|Gen|Pol)\b[^,]{0,60}),\s+")
-# A link to what came before: "โอกาสนี้", "นอกจากนี้", "ด้าน <speaker>", "Moreover,".
+# A link to what came before: "โอกาสนี้", "นอกจากนี้", "ด้าน <speaker>", "Moreover,";
+# "ทั้งนี้" is often joined to what follows ("ทั้งนี้กระทรวงดีอี...", "ทั้งนี้จากข้อมูล...").
 _RE_LINK = {"th": re.compile(r"(?:(?:ใน)?(?:โอกาสนี้|การนี้)|นอกจากนี้|ทั้งนี้|จากนั้น|ต่อมา|อย่างไรก็ตาม"
-                             r"|ด้าน)\s+"),
+                             r"|ด้าน)\s+|ทั้งนี้(?=จาก|เพื่อ|หาก|ได้|กระทรวง|กรม)"),
             "en": re.compile(r"(?:Additionally|Moreover|Furthermore|In addition|Meanwhile"
                              r"|On this occasion|Besides),\s+")}
 # What makes the words before a reporting verb more than a speaker with titles: a verb's
@@ -254,7 +255,8 @@ _EN_NO_NEWS = ("courtesy call", "welcomed", "expressed pleasure", "expressed his
                "high priority", "attended", "chaired", "presided", "national agenda", "founded",
                "since its", "every year", "annually", "hoped", "expressed hope",
                "looked forward", "commended", "liable to", "punishable", "its mission",
-               "mission is", "is mandated", "is responsible for")
+               "mission is", "is mandated", "is responsible for", "anniversary", "opportunity",
+               "group photo")
 # A passage that opens with why, since when or where ("ตามนโยบาย...", "จากกรณี...", "ใน
 # การประชุมคณะรัฐมนตรี...", "เนื่องในวัน...", "ด้วยกระทรวง...มีภารกิจ", "Following ..."), or
 # with the appeal that closes a release ("หากประชาชนพบเห็น... โทร 1300", "หาก<anyone>...

@@ -274,6 +274,10 @@ def test_a_link_to_what_came_before_is_dropped() -> None:
     paragraphs = ["นอกจากนี้ กระทรวงแรงงานได้มอบเงินช่วยเหลือแก่ลูกเรือประมง 18 ราย รายละ 10,000 บาท"]
     summary = summarize("ก.แรงงาน ช่วยลูกเรือประมง", paragraphs, "th")
     assert summary.startswith("กระทรวงแรงงานได้มอบเงิน")
+    # "ทั้งนี้" is often written joined to what follows.
+    paragraphs = ["ทั้งนี้กระทรวงแรงงานได้มอบเงินช่วยเหลือแก่ลูกเรือประมง 18 ราย รายละ 10,000 บาท"]
+    summary = summarize("ก.แรงงาน ช่วยลูกเรือประมง", paragraphs, "th")
+    assert summary.startswith("กระทรวงแรงงานได้มอบเงิน")
 
     paragraphs = ["Moreover, the Ministry of Labour handed over 10,000 baht to 18 crew members."]
     summary = summarize("Labour ministry helps crews", paragraphs, "en")
@@ -691,6 +695,9 @@ def test_a_day_kept_every_year_is_background_not_news() -> None:
     assert outcomes([day], "th") == [0.0]
     assert outcomes(["The UN marks 30 July every year as World Day against Trafficking."],
                     "en") == [-1.5]
+    # ... as is an anniversary, an opportunity or a group photo of an English release.
+    assert outcomes(["This year marks the 50th anniversary of relations, a good opportunity "
+                     "for the leaders, who took a group photo."], "en") == [-4.5]
 
 
 def test_according_to_a_speaker_is_dropped_like_said_that() -> None:
