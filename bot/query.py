@@ -62,6 +62,11 @@ RECENCY_TERMS = ("ล่าสุด", "ตอนนี้", "ปัจจุบ
                  "currently", "now", "recent", "recently", "who is", "who's",
                  # my, km, lo, vi, zh, id: written by the project, awaiting native review.
                  "နောက်ဆုံး", "ចុងក្រោយ", "ថ្មីៗ", "ລ່າສຸດ", "mới nhất", "最新", "terbaru")
+# "Today": on its own ("ข่าววันนี้", "news today") it asks for the newest news, as no
+# release may be of today; with other words it is one of them ("ราคาทองวันนี้").
+TODAY_TERMS = ("วันนี้", "today",
+               # my, km, lo, vi, zh, id: written by the project, awaiting native review.
+               "ဒီနေ့", "ថ្ងៃនេះ", "ມື້ນີ້", "hôm nay", "今天", "hari ini")
 # Words that ask for the releases on a subject in order of time.
 TIMELINE_TERMS = ("ลำดับเหตุการณ์", "ไทม์ไลน์", "timeline", "chronology")
 # Buddhist era = common era + 543 (2568 = 2025).
@@ -176,6 +181,7 @@ class QueryParser:
                                lambda word: bool(self._other_script_names(word)))
         self._phrases: dict[str, str] = {}
         self._recency = TermMatcher((term, term) for term in RECENCY_TERMS)
+        self._today = TermMatcher((term, term) for term in TODAY_TERMS)
         self._timeline = TermMatcher((term, term) for term in TIMELINE_TERMS)
 
     def warm(self) -> None:
@@ -214,6 +220,9 @@ class QueryParser:
         for word in content:
             self._add(query, self._word_group(word))
         query.groups = query.groups[:MAX_GROUPS]
+        today = {found.value for found in self._today.find(text)}
+        if today and all(group.label in today for group in query.groups):
+            query.groups, query.newest = [], True
         return query
 
     def year_group(self, year: int) -> Group:

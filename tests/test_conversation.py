@@ -180,6 +180,7 @@ async def test_a_chinese_search_finds_releases_and_says_they_are_in_thai(sample_
     ("hi", "en", "Hello. This bot searches"),
     ("Hello there!", "en", "Hello. This bot searches"),
     ("สวัสดีครับ", "th", "สวัสดีครับ บอทนี้ค้นข่าว"),
+    ("how are you today?", "en", "Hello. This bot searches"),
     ("Xin chào", "vi", "Xin chào. Bot này tìm tin"),
     ("你好", "zh", "您好。本机器人"),
 ])

@@ -9,7 +9,8 @@ its best release fits (SearchEngine.fit: 1 for a question about what the
 releases cover, a help card, a partner); the script prints, for thresholds from
 0.1 to 1.0, the share of each set that would be declined, then what the bot
 does at its own threshold (bot/search.py, MIN_FIT): the decline rate per kind
-of unanswerable question and the answerable questions it declines. Last, the
+of unanswerable question and the answerable questions it declines (a greeting
+answered with the welcome is declined: no releases). Last, the
 same for heldout_fit.tsv, written by a helper after these rules, which no rule
 was fitted on: questions the releases answer ("on") and everyday questions that
 share a country, a province or a word with them ("off").
@@ -34,6 +35,7 @@ from bot.search import MIN_FIT  # noqa: E402
 
 HERE = Path(__file__).parent
 THRESHOLDS = [round(0.1 * n, 1) for n in range(1, 11)]
+SMALL_TALK = ("greeting", "thanks", "usage")
 
 
 async def fits(db: Path, path: Path) -> list[tuple[dict[str, str], float, bool]]:
@@ -47,7 +49,9 @@ async def fits(db: Path, path: Path) -> list[tuple[dict[str, str], float, bool]]
         with path.open(encoding="utf-8") as handle:
             for row in csv.DictReader(handle, delimiter="\t"):
                 answer = await core.ask(core.read(row["query"]), limit=10)
-                answered = bool(answer.results) or answer.card is not None
+                # A greeting's welcome carries the hotline card: small talk, not an answer.
+                answered = bool(answer.results) or (answer.card is not None
+                                                    and answer.intent not in SMALL_TALK)
                 fit = answer.fit if answer.fit is not None else (1.0 if answered else 0.0)
                 found.append((row, fit, answered))
     finally:
@@ -68,7 +72,7 @@ def main() -> int:
         good = sum(fit < threshold for _, fit, _ in answerable) / len(answerable)
         mark = "  <- MIN_FIT" if threshold == MIN_FIT else ""
         print(f"{threshold:>9.1f}  {bad:>21.3f}  {good:>19.3f}{mark}")
-    print(f"\nat MIN_FIT = {MIN_FIT}, declined (no releases, no card):")
+    print(f"\nat MIN_FIT = {MIN_FIT}, declined (no releases, no help card; small talk is):")
     kinds: dict[str, list[bool]] = defaultdict(list)
     for row, _, answered in unanswerable:
         kinds[row["kind"]].append(not answered)
@@ -84,9 +88,8 @@ def main() -> int:
     print("\nheld out (heldout_fit.tsv), declined:")
     for kind, wanted in (("on", "answerable"), ("off", "unanswerable")):
         rows = [(row, answered) for row, _, answered in heldout if row["kind"] == kind]
-        declined = [row for row, answered in rows if not answered]
-        print(f"  {wanted:12} {len(declined):>4} of {len(rows):<4} "
-              f"{len(declined) / len(rows):.3f}")
+        missed = [row for row, answered in rows if not answered]
+        print(f"  {wanted:12} {len(missed):>4} of {len(rows):<4} {len(missed) / len(rows):.3f}")
     for row, _, answered in heldout:
         if answered == (row["kind"] == "off"):
             print(f"    {row['id']} {row['kind']:4} {row['query']}")
