@@ -220,8 +220,13 @@ class QueryParser:
         for word in content:
             self._add(query, self._word_group(word))
         query.groups = query.groups[:MAX_GROUPS]
-        today = {found.value for found in self._today.find(text)}
-        if today and all(group.label in today for group in query.groups):
+        # In another language its other words are not read: only "hôm nay" alone, not
+        # "giá vàng hôm nay" (gold price today), asks for the newest.
+        today = self._today.find(text)
+        alone = in_index_language or not any(
+            char.isalpha() for char in blank(text, [(found.start, found.end) for found in today]))
+        if today and alone and all(group.label in {found.value for found in today}
+                                   for group in query.groups):
             query.groups, query.newest = [], True
         return query
 
