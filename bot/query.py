@@ -10,7 +10,7 @@ also searches its spelling in the other (bot/romanize.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -220,15 +220,20 @@ class QueryParser:
         for word in content:
             self._add(query, self._word_group(word))
         query.groups = query.groups[:MAX_GROUPS]
-        # In another language its other words are not read: only "hôm nay" alone, not
-        # "giá vàng hôm nay" (gold price today), asks for the newest.
-        today = self._today.find(text)
-        alone = in_index_language or not any(
-            char.isalpha() for char in blank(text, [(found.start, found.end) for found in today]))
-        if today and alone and all(group.label in {found.value for found in today}
-                                   for group in query.groups):
+        if self._only_today(text, query.groups, in_index_language):
             query.groups, query.newest = [], True
         return query
+
+    def _only_today(self, text: str, groups: Sequence[Group], read_words: bool) -> bool:
+        """Whether `text` asks only for today's news (TODAY_TERMS): "today" is all its
+        groups; in another language, whose other words are not read (`read_words`
+        false), all its letters ("hôm nay", not "giá vàng hôm nay", gold price today)."""
+        today = self._today.find(text)
+        words = {found.value for found in today}
+        if not words or not all(group.label in words for group in groups):
+            return False
+        return read_words or not any(
+            char.isalpha() for char in blank(text, [(found.start, found.end) for found in today]))
 
     def year_group(self, year: int) -> Group:
         """A year as releases write it: Buddhist era in Thai, common era in English."""
