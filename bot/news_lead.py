@@ -233,12 +233,13 @@ _TH_RESULTS = ("จับกุม", "จับตัว", "ตรวจค้�
 _TH_NOUNS = ("การ", "ความ", "เพื่อ")
 _NOUN_MAX = max(map(len, _TH_NOUNS))
 _EN_RESULTS = ("arrest", "rescued", "approved", "signed", "agreed", "came to terms",
-               "found", "seized", "launched", "handed over", "acknowledged", "endorsed", "adopted",
-               "committed", "pledged", "allocated", "repatriated", "prosecuted", "charged",
-               "raided", "detained", "ordered", "instructed", "assigned", "set up", "established",
-               "extended", "increased", "expanded", "reduced", "upgraded", "ranked", "elevate",
-               "urged", "warned", "announced", "discovered", "confirmed", "blocked",
-               "shut down", "deported", "protest", "both parties", "both sides")
+               "found", "seized", "launched", "outlined", "handed over", "acknowledged",
+               "endorsed", "adopted", "committed", "pledged", "allocated", "repatriated",
+               "prosecuted", "charged", "raided", "detained", "ordered", "instructed",
+               "assigned", "set up", "established", "extended", "increased", "expanded",
+               "reduced", "upgraded", "ranked", "elevate", "urged", "warned", "announced",
+               "discovered", "confirmed", "blocked", "shut down", "deported", "protest",
+               "both parties", "both sides")
 # A ceremony, a courtesy, a background story, a body's mission ("มีภารกิจ...", "its
 # mission"), the penalties a law sets ("ต้องระวางโทษจำคุก...", "punishable by..."): words
 # that tell no outcome.

@@ -83,6 +83,10 @@ _DIGEST_ITEMS = 3
 _ITEM_READ = 4_000
 # How much of the heading the decision must repeat to be shown without it.
 _HEADING_SAID = 30
+# A decision's note of the law or resolution it acts under, in brackets: "(เป็นการ
+# ดำเนินการตามพระราชบัญญัติ... มาตรา 6 ที่บัญญัติให้...)", "[เป็นการดำเนินการตามมติคณะ
+# รัฐมนตรี (17 มิถุนายน 2545) ...]". Procedure, not what was decided: left out.
+_RE_LEGAL_BASIS = re.compile(r"\s*([(\[])\s*เป็นการดำเนินการ(?:ตาม|สืบเนื่อง)")
 # A Latin letter or a Thai consonant: a paragraph without one is a rule or a number.
 _RE_LETTER = re.compile(r"[A-Za-z\u0e01-\u0e2e]")
 # A line of a speech's salutations: "...ท่านผู้มีเกียรติทุกท่าน", "Excellencies,", "Madam Chair,".
@@ -204,7 +208,8 @@ def _digest_summary(paragraphs: Sequence[str], lang: str,
     """For a digest of _DIGEST_ITEMS items or more, the item `on_topic` weighs most
     (the first of those, an item with its decision before a bare heading): its
     decision ("คณะรัฐมนตรีมีมติเห็นชอบ...", "The cabinet approved...", with the list
-    it announces), after its heading unless the decision says it: the heading's
+    it announces, without the law it acts under: "[เป็นการดำเนินการตาม...]"), after
+    its heading unless the decision says it: the heading's
     first words, or most of the heading (see `says_title`) in a decision that does
     not go on from it ("และการประชุมที่เกี่ยวข้อง ..."). "" when this is no digest or
     no item is on topic."""
@@ -222,12 +227,33 @@ def _digest_summary(paragraphs: Sequence[str], lang: str,
     if score <= 0:
         return ""
     heading, body = items[-first]
-    decision = " ".join(_gathered(body, lang, lists=True))
+    decision = " ".join(_gathered(map(_without_legal_basis, body), lang, lists=True))
     said = _loose(heading)[:_HEADING_SAID] in _loose(decision) or (
         says_title(decision, heading, SUMMARY_MAX) and not _RE_GOES_ON.match(decision))
     if not said:
         decision = f"{heading}: {decision}" if decision else heading
     return cut(decision, SUMMARY_MAX)
+
+
+def _without_legal_basis(decision: str) -> str:
+    """`decision` without the bracketed note of the law it acts under (see
+    _RE_LEGAL_BASIS), up to its closing bracket, brackets within it counted.
+
+    >>> _without_legal_basis("ครม.รับทราบรายงาน (เป็นการดำเนินการตามมาตรา 6 (1) ที่บัญญัติให้...) ดังนี้")
+    'ครม.รับทราบรายงาน ดังนี้'
+    """
+    found = _RE_LEGAL_BASIS.search(decision)
+    if found is None:
+        return decision
+    depth = 0
+    for end in range(found.start(1), len(decision)):
+        if decision[end] in "([":
+            depth += 1
+        elif decision[end] in ")]":
+            depth -= 1
+            if depth == 0:
+                return decision[:found.start()] + decision[end + 1:]
+    return decision[:found.start()]  # cut off unclosed: all the rest is the note
 
 
 def _gathered(texts: Iterable[str], lang: str, *, lists: bool) -> list[str]:

@@ -717,3 +717,43 @@ def test_a_long_list_of_officials_who_came_along_is_dropped() -> None:
             "ร่วมเปิดการรณรงค์ต้านภัยไซเบอร์ ไม่เชื่อ ไม่รีบ ไม่โอน")
     assert event(lead, "th") == ("นายสมศักดิ์ รักดี ปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม "
                                  "ร่วมเปิดการรณรงค์ต้านภัยไซเบอร์ ไม่เชื่อ ไม่รีบ ไม่โอน")
+
+
+def test_a_decision_is_shown_without_the_law_it_acts_under() -> None:
+    # "(เป็นการดำเนินการตาม... มาตรา 40 ที่บัญญัติให้...)" is procedure; the report's
+    # first finding takes its room.
+    paragraphs = [
+        "1. เรื่อง ร่างกฎกระทรวงจัดตั้งส่วนราชการในสถาบันอุดมศึกษา",
+        "คณะรัฐมนตรีมีมติอนุมัติหลักการร่างกฎกระทรวงตามที่กระทรวงการอุดมศึกษาฯ เสนอ",
+        "2. เรื่อง รายงานผลการดำเนินงานป้องกันและปราบปรามการค้ามนุษย์ ประจำปี 2565",
+        "คณะรัฐมนตรีรับทราบตามที่กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์ (พม.) เสนอรายงาน"
+        "ผลการดำเนินงานป้องกันและปราบปรามการค้ามนุษย์ ประจำปี 2565 [เป็นการดำเนินการตาม"
+        "พระราชบัญญัติป้องกันและปราบปรามการค้ามนุษย์ พ.ศ. 2551 และที่แก้ไขเพิ่มเติม มาตรา 40 "
+        "(1) ที่บัญญัติให้ พม. จัดทำรายงานประจำปีเกี่ยวกับสถานการณ์ จำนวนคดี การดำเนินการของ"
+        "หน่วยงานต่าง ๆ ที่เกี่ยวข้อง และการช่วยเหลือผู้เสียหาย เสนอต่อคณะรัฐมนตรีเพื่อทราบ] "
+        "สรุปสาระสำคัญได้ ดังนี้",
+        "1. ด้านการดำเนินคดี ดำเนินคดีค้ามนุษย์ 188 คดี ผู้ต้องหา 301 คน",
+        "3. เรื่อง มาตรการรักษาเสถียรภาพราคาข้าวเปลือก",
+        "คณะรัฐมนตรีมีมติเห็นชอบมาตรการรักษาเสถียรภาพราคาข้าวเปลือกตามที่กระทรวงพาณิชย์เสนอ",
+    ]
+    summary = summarize("สรุปข่าวการประชุมคณะรัฐมนตรี 9 สิงหาคม 2565", paragraphs, "th",
+                        TOPIC_SCORE)
+    assert summary.startswith("คณะรัฐมนตรีรับทราบตามที่กระทรวงการพัฒนาสังคม")
+    assert "เป็นการดำเนินการตาม" not in summary
+    assert "มาตรา 40" not in summary
+    assert "ดำเนินคดีค้ามนุษย์ 188 คดี" in summary
+
+
+def test_the_words_that_outline_a_list_start_the_summary() -> None:
+    paragraphs = [
+        "September 12, 2024, at the Parliament House, Prime Minister Paetongtarn Shinawatra "
+        "delivered policy statements of the Council of Ministers to the Parliament, in "
+        "accordance with Section 162 of the Constitution.",
+        "The Prime Minister outlined 10 policies to be immediately undertaken:",
+        "First is restructuring of the entire debt system to help formal and informal debtors.",
+        "Second is to empower SMEs and protect them from unfair overseas competition.",
+    ]
+    summary = summarize("PM reveals Government's 10 policies to be immediately implemented",
+                        paragraphs, "en")
+    assert summary.startswith("The Prime Minister outlined 10 policies to be immediately "
+                              "undertaken: First is restructuring of the entire debt system")
