@@ -67,6 +67,10 @@ RECENCY_TERMS = ("ล่าสุด", "ตอนนี้", "ปัจจุบ
 TODAY_TERMS = ("วันนี้", "today",
                # my, km, lo, vi, zh, id: written by the project, awaiting native review.
                "ဒီနေ့", "ថ្ងៃនេះ", "ມື້ນີ້", "hôm nay", "今天", "hari ini")
+# "News" beside "today" in a language whose other words are not read ("tin tức hôm nay"):
+# still today's news alone. (Thai and English read "ข่าว", "news" as stopwords.)
+# my, km, lo, vi, zh, id: written by the project, awaiting native review.
+NEWS_TERMS = ("သတင်း", "ព័ត៌មាន", "ຂ່າວ", "tin tức", "tin", "新闻", "berita")
 # Words that ask for the releases on a subject in order of time.
 TIMELINE_TERMS = ("ลำดับเหตุการณ์", "ไทม์ไลน์", "timeline", "chronology")
 # Buddhist era = common era + 543 (2568 = 2025).
@@ -182,6 +186,7 @@ class QueryParser:
         self._phrases: dict[str, str] = {}
         self._recency = TermMatcher((term, term) for term in RECENCY_TERMS)
         self._today = TermMatcher((term, term) for term in TODAY_TERMS)
+        self._news = TermMatcher((term, term) for term in NEWS_TERMS)
         self._timeline = TermMatcher((term, term) for term in TIMELINE_TERMS)
 
     def warm(self) -> None:
@@ -227,13 +232,16 @@ class QueryParser:
     def _only_today(self, text: str, groups: Sequence[Group], read_words: bool) -> bool:
         """Whether `text` asks only for today's news (TODAY_TERMS): "today" is all its
         groups; in another language, whose other words are not read (`read_words`
-        false), all its letters ("hôm nay", not "giá vàng hôm nay", gold price today)."""
+        false), all its letters but a word for news (NEWS_TERMS): "hôm nay", "tin tức
+        hôm nay", not "giá vàng hôm nay" (gold price today)."""
         today = self._today.find(text)
         words = {found.value for found in today}
         if not words or not all(group.label in words for group in groups):
             return False
-        return read_words or not any(
-            char.isalpha() for char in blank(text, [(found.start, found.end) for found in today]))
+        if read_words:
+            return True
+        spans = [(found.start, found.end) for found in [*today, *self._news.find(text)]]
+        return not any(char.isalpha() for char in blank(text, spans))
 
     def year_group(self, year: int) -> Group:
         """A year as releases write it: Buddhist era in Thai, common era in English."""

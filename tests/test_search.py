@@ -108,7 +108,9 @@ async def test_a_link_to_no_release_is_off_topic(sample_core: Core) -> None:
 
 @pytest.mark.parametrize("question", ["latest", "ล่าสุด", "tin mới nhất", "最新",
                                       # "today" alone: no release may be of today.
-                                      "ข่าววันนี้", "news today", "今天"])
+                                      "ข่าววันนี้", "news today", "今天",
+                                      # with a word for news in a language not read
+                                      "tin tức hôm nay", "今天新闻", "berita hari ini"])
 async def test_latest_alone_lists_the_newest_releases(sample_core: Core, question: str) -> None:
     answer = await search(sample_core, question, limit=5)
     newest = await sample_core.newest(limit=5)
