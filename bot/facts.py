@@ -63,6 +63,8 @@ _RE_SERVES = re.compile(r"เลขานุการ|ผู้ช่วย|ท�
 _RE_AND = re.compile(r"และ|\band\b|,")
 # What is this close to an answer is right beside it (characters each side).
 _BESIDE = 40
+# "ราย" after a figure: a classifier of people, cases and accounts alike.
+_RE_RAI = re.compile(r"\s*ราย(?!การ|งาน|ได้|ละ)")
 # A figure said to be a whole ("ทั้ง 8 แห่งทั่วประเทศ", "a total of 253"): what "how
 # many are there" asks for, before a figure of some of them ("6 แห่ง เข้าร่วม").
 _RE_WHOLE_BEFORE = re.compile(r"(?:(?<!รวม)ทั้ง|ทั้งหมด|ทั้งสิ้น|รวม|\btotal of|\ball)\s*$",
@@ -199,11 +201,14 @@ class Source:
 
 
 def find_facts(ask: Ask, sources: Sequence[Source], needles: TermMatcher[int],
-               must: Sequence[int] = ()) -> list[Fact]:
+               must: Sequence[int] = (), counted: Sequence[int] = ()) -> list[Fact]:
     """The passages of `sources` (best release first) that answer `ask`, for a
     question whose groups `needles` finds (valued by their place in each source's
     weights); groups `must` name (the year of "ปี 2565 กี่คดี") are near every answer,
-    or open the release (a release on 2565's results) with no other year near it."""
+    or open the release (a release on 2565's results) with no other year near it. A
+    figure counted in "ราย", which counts people, cases and accounts alike, answers
+    for what the groups `counted` name ("victims" of "how many victims") only with
+    one of them right before it ("ผู้เสียหาย 52 ราย", not "บัญชีม้า 2,495 ราย")."""
     kind = ask.kind
     pattern = _ANSWERS[kind]
     found: list[tuple[float, bool, int, Fact]] = []
@@ -224,6 +229,10 @@ def find_facts(ask: Ask, sources: Sequence[Source], needles: TermMatcher[int],
                 continue
             for match in pattern.finditer(paragraph):
                 if ask.unit and not _counts(paragraph, match.end(), ask.unit):
+                    continue
+                if counted and _RE_RAI.match(paragraph, match.end()) and not set(counted) & {
+                        hit.value for hit in hits
+                        if match.start() - _BESIDE <= hit.end <= match.start()}:
                     continue
                 if kind == "figure" and not ask.audience and _RE_AUDIENCE.search(
                         paragraph, max(0, match.start() - _AUDIENCE_BEFORE), match.start()):
@@ -279,12 +288,20 @@ def _counts(paragraph: str, end: int, unit: str) -> bool:
     (Thai), or the noun within a few words (English, "3,652 foreign nationals")."""
     after = paragraph[end:end + _UNIT_REACH].lower()
     if has_thai(unit):
-        return after.lstrip().startswith(_SAME_TH_UNITS.get(unit, (unit,)))
+        return _classified(after, _SAME_TH_UNITS.get(unit, (unit,)))
     noun = unit.split()[-1]
     if has_thai(after):  # an English question about a Thai release: its words are Thai
         classifiers = _EN_UNITS_TH.get(noun)
-        return classifiers is None or after.lstrip().startswith(classifiers)
+        return classifiers is None or _classified(after, classifiers)
     return noun[:-1] in after or noun in after
+
+
+def _classified(after: str, classifiers: tuple[str, ...]) -> bool:
+    """Whether `after` (what follows a figure) opens with one of the Thai
+    `classifiers`, as a word: "2,495 ราย", not "42,050 รายการ" (items)."""
+    after = after.lstrip()
+    return after.startswith(classifiers) and not (
+        after.startswith("ราย") and not _RE_RAI.match(after))
 
 
 def _post(paragraph: str, hits: Iterable[Found[int]], start: int, end: int) -> set[int]:

@@ -235,7 +235,13 @@ class SearchEngine:
         year = query.date_range is not None and query.date_range.precision == "year"
         must = [number for number, group in enumerate(query.groups)
                 if year and group.concept is None and group.label.isdigit()]
-        return find_facts(ask, sources, needles, must)
+        # What an English count question counts ("victims" of "how many victims"): the
+        # groups that hold the noun.
+        noun = (ask.unit or "").split()[-1:]
+        counted = [number for number, group in enumerate(query.groups)
+                   if noun and not has_thai(noun[0])
+                   and any(noun[0].removesuffix("s") in needle for needle in group.needles)]
+        return find_facts(ask, sources, needles, must, counted)
 
     async def _timeline(self, query: Query,
                         ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:

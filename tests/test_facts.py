@@ -81,8 +81,30 @@ def test_a_count_is_of_people_when_people_are_asked_for_in_either_language() -> 
     assert fact.value == "1,120"
     [fact] = find_facts(Ask("figure", "คน"), [source(body)], NEEDLES)
     assert fact.value == "1,120"
+    # Nor are items ("รายการ") people, though the word begins as "ราย" does.
+    blocked = "ปี 2565 ปิดกั้นเว็บไซต์ค้ามนุษย์แล้ว จำนวน 42,050 รายการ"
+    assert find_facts(Ask("figure", "victims"), [source(blocked)], NEEDLES) == []
+    assert find_facts(Ask("figure", "ราย"), [source(blocked)], NEEDLES) == []
     # Nor is a count of anything else a count of countries.
     assert find_facts(Ask("figure", "countries"), [source(body)], NEEDLES) == []
+
+
+def test_a_count_in_rai_answers_only_with_what_is_counted_named_before_it() -> None:
+    # "ราย" counts people, cases and accounts alike: "how many victims" is not answered
+    # by a count of mule accounts, though victims are named in the same passage.
+    victims = 2
+    needles = TermMatcher([("ค้ามนุษย์", TRAFFICKING), ("2565", YEAR), ("ผู้เสียหาย", victims)],
+                          prefixes=True)
+    accounts = ("ปี 2565 จับกุมบัญชีม้าจำนวนรวม 2,495 ราย "
+                "ซึ่งใช้หลอกลวงผู้เสียหายจากการค้ามนุษย์และการพนันออนไลน์")
+    weighed = Source("https://example.org/1", date(2023, 11, 14), accounts, [1.0, 0.8, 1.0])
+    ask = Ask("figure", "victims")
+    assert find_facts(ask, [weighed], needles) != []  # without knowing what is counted
+    assert find_facts(ask, [weighed], needles, counted=[victims]) == []
+    helped = Source("https://example.org/2", date(2023, 11, 14),
+                    "ปี 2565 ช่วยเหลือผู้เสียหายจากการค้ามนุษย์ 1,120 ราย", [1.0, 0.8, 1.0])
+    [fact] = find_facts(ask, [weighed, helped], needles, counted=[victims])
+    assert fact.value == "1,120"
 
 
 def test_dates_years_and_times_are_no_figures_and_nothing_is_guessed() -> None:
