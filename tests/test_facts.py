@@ -238,3 +238,14 @@ async def test_a_timeline_lists_the_releases_by_month_oldest_first(
     lines = reply.plain.split("\n")
     assert lines[0].startswith(("ลำดับเหตุการณ์:", "Timeline:"))
     assert sum(" · " in line and "https://" in line for line in lines) == len(days)
+
+
+@pytest.mark.parametrize("question", ["who is the social development minister",
+                                      "who is the minister of social development"])
+async def test_the_ministry_s_short_english_name_finds_its_minister(
+        sample_core: Core, question: str) -> None:
+    # The releases say "กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์", "พม.": the short
+    # English name people type is the partner's alias, not an everyday phrase.
+    answer = await sample_core.ask(read_message(question))
+    assert answer.message is None and answer.results
+    assert answer.facts and "รัฐมนตรีว่าการกระทรวงการพัฒนาสังคม" in answer.facts[0].text
