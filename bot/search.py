@@ -237,10 +237,9 @@ class SearchEngine:
                 if year and group.concept is None and group.label.isdigit()]
         # What an English count question counts ("victims" of "how many victims"): the
         # groups that hold the noun.
-        noun = (ask.unit or "").split()[-1:]
+        noun = ask.unit.split()[-1].removesuffix("s") if ask.unit and not has_thai(ask.unit) else ""
         counted = [number for number, group in enumerate(query.groups)
-                   if noun and not has_thai(noun[0])
-                   and any(noun[0].removesuffix("s") in needle for needle in group.needles)]
+                   if noun and any(noun in needle for needle in group.needles)]
         return find_facts(ask, sources, needles, must, counted)
 
     async def _timeline(self, query: Query,
