@@ -114,6 +114,9 @@ def test_the_watch_list_and_forced_criminality_are_concepts_of_their_own() -> No
     ("recruitment fees to work in Taiwan", "เรียกเก็บค่าบริการจัดหางาน", "recruitment_fee"),
     ("ค่าหัวคิว", "ค่าใช้จ่ายในการจัดหางาน", "recruitment_fee"),
     ("cut electricity to Myanmar border towns", "ตัดไฟฟ้าชายแดนไทย-เมียนมา", "electricity_cut"),
+    # "Who is the interior minister": the minister's post names the ministry.
+    ("who is the interior minister", "รัฐมนตรีว่าการกระทรวงมหาดไทย", "ministry_interior"),
+    ("Minister of Defence", "รองนายกรัฐมนตรี/รัฐมนตรีว่าการกระทรวงกลาโหม", "ministry_defence"),
 ])
 def test_an_english_term_and_the_thai_releases_write_are_one_concept(
         english: str, thai: str, concept: str) -> None:
