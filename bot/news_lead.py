@@ -206,12 +206,14 @@ _RE_EN_ALONG = re.compile(
 # --- what happened (see `outcomes`) -------------------------------------------------
 
 # A count, not a date: a number with a comma ("15,718") or a unit ("109 คดี", "1,505,147
-# บาท", "2 แสนราย", "337นาย", "9 cases", "3.5 million"); not an ordinal ("รางวัลที่ 1
-# นายหมู่...", "ครั้งที่ 2", "No. 3"), nor a unit that begins a name ("8 จังหวัดเพชรบุรี").
+# บาท", "2 แสนราย", "337นาย", "ถุงยังชีพ 250 ชุด", "บ้าน 1 หลัง", "9 cases", "3.5 million");
+# not a team ("3 ชุดปฏิบัติการ"), an ordinal ("รางวัลที่ 1 นายหมู่...", "ครั้งที่ 2", "No.
+# 3") or a unit that begins a name ("8 จังหวัดเพชรบุรี").
 # (The first digit comes first in the pattern, which keeps the search fast.)
 _TH_UNIT = (r"\s?(?:ล้าน|แสน|หมื่น|พัน)?\s?(?:คน|ราย|คดี|บาท|แห่ง|จุด|ครั้ง(?!ที่)|เครือข่าย|ตัน|ลำ|คัน|"
             r"หน่วยงาน|ฉบับ|ข้อ(?!ม|ค|ส)|ด้าน|โครงการ|องค์กร|บัญชี|เว็บไซต์|เพจ|%|เปอร์เซ็นต์|กิโลกรัม|กก\.|"
-            r"เม็ด|ชิ้น|ครอบครัว|อัตรา|ตำแหน่ง|รางวัล|เท่า|สัญชาติ|เคส|เรื่อง|(?:นาย|จังหวัด|ประเทศ)"
+            r"เม็ด|ชิ้น|ครอบครัว|ครัวเรือน|ชุด(?!ปฏิบัติการ)|ถุง|หลัง(?!จาก)|ทุน|อัตรา|ตำแหน่ง|รางวัล|เท่า|"
+            r"สัญชาติ|เคส|เรื่อง|(?:นาย|จังหวัด|ประเทศ)"
             r"(?![\u0e01-\u0e2e]))")
 _EN_UNIT = (r"\s?(?:%|percent|per cent|million|billion|thousand|(?:persons|people|victims|cases|"
             r"workers|suspects|countries|documents|projects|agencies|provinces|tons|kilograms|"
