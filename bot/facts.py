@@ -125,11 +125,11 @@ _UNITS_TH = ("คน", "ราย", "คดี", "แห่ง", "ครั้�
              "จังหวัด", "หน่วยงาน", "ฉบับ", "ปี", "เดือน", "วัน")
 _RE_UNIT_AFTER = re.compile(
     rf"\s*((?:{'|'.join(_UNITS_TH)})|(?:[A-Za-z-]+\s+){{0,2}}?[A-Za-z]+s(?![A-Za-z]))")
-# Thai classifiers that count the same: people are "คน" or "ราย" ("ผู้เสียหาย 52 ราย").
-_SAME_TH_UNITS = {"คน": ("คน", "ราย"), "ราย": ("ราย", "คน")}
+# People are counted in "คน" or "ราย" ("ผู้เสียหาย 52 ราย"): a question's one accepts the other.
+_PEOPLE_TH = ("คน", "ราย")
+_SAME_TH_UNITS = dict.fromkeys(_PEOPLE_TH, _PEOPLE_TH)
 # The Thai classifiers an English question's noun is counted with in a Thai release
 # ("how many victims": "52 คน", "52 ราย", not "400,000 คดี"); a noun not here is not checked.
-_PEOPLE_TH = ("คน", "ราย")
 _EN_UNITS_TH: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("victims", "people", "persons", "workers", "children", "women", "men",
                      "thais", "migrants", "suspects", "nationals", "foreigners", "survivors",
@@ -300,8 +300,9 @@ def _classified(after: str, classifiers: tuple[str, ...]) -> bool:
     """Whether `after` (what follows a figure) opens with one of the Thai
     `classifiers`, as a word: "2,495 ราย", not "42,050 รายการ" (items)."""
     after = after.lstrip()
-    return after.startswith(classifiers) and not (
-        after.startswith("ราย") and not _RE_RAI.match(after))
+    if after.startswith("ราย"):
+        return "ราย" in classifiers and _RE_RAI.match(after) is not None
+    return after.startswith(classifiers)
 
 
 def _post(paragraph: str, hits: Iterable[Found[int]], start: int, end: int) -> set[int]:

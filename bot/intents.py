@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import chain
-from typing import Literal
+from typing import Literal, get_args
 
 import msgspec
 
@@ -81,6 +81,11 @@ class SignalRuleSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw
     group: list[SignalGroupSpec]
 
 
+# What a message of small talk does: greets, thanks, or asks how to use the bot.
+SmallTalkKind = Literal["usage", "thanks", "greeting"]
+SMALL_TALK_KINDS: tuple[SmallTalkKind, ...] = get_args(SmallTalkKind)
+
+
 class SmallTalkSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
     """data/small_talk.toml (see its header)."""
 
@@ -117,7 +122,7 @@ class SmallTalk:
         # Typed without tone marks or accents: "cam on", "ขอบคุน".
         self._loose = TermMatcher((loosen(term), kind) for term, kind in folded)
 
-    def kind(self, message: Message) -> Literal["usage", "thanks", "greeting"] | None:
+    def kind(self, message: Message) -> SmallTalkKind | None:
         """What a message of small talk does; None for any other message."""
         for matcher, text in ((self._as_written, message.folded), (self._loose, message.loose)):
             found = matcher.find(text)

@@ -209,10 +209,9 @@ def _digest_summary(paragraphs: Sequence[str], lang: str,
     (the first of those, an item with its decision before a bare heading): its
     decision ("คณะรัฐมนตรีมีมติเห็นชอบ...", "The cabinet approved...", with the list
     it announces, without the law it acts under: "[เป็นการดำเนินการตาม...]"), after
-    its heading unless the decision says it: the heading's
-    first words, or most of the heading (see `says_title`) in a decision that does
-    not go on from it ("และการประชุมที่เกี่ยวข้อง ..."). "" when this is no digest or
-    no item is on topic."""
+    its heading unless the decision says it: the heading's first words, or most of
+    the heading (see `says_title`) in a decision that does not go on from it ("และ
+    การประชุมที่เกี่ยวข้อง ..."). "" when this is no digest or no item is on topic."""
     items: list[tuple[str, list[str]]] = []
     for paragraph in paragraphs:
         if found := _RE_ITEM_HEADING.match(paragraph):
