@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import chain
-from typing import Literal, get_args
+from typing import Literal
 
 import msgspec
 
@@ -83,7 +83,6 @@ class SignalRuleSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw
 
 # What a message of small talk does: greets, thanks, or asks how to use the bot.
 SmallTalkKind = Literal["usage", "thanks", "greeting"]
-SMALL_TALK_KINDS: tuple[SmallTalkKind, ...] = get_args(SmallTalkKind)
 
 
 class SmallTalkSpec(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):

@@ -24,6 +24,7 @@ import csv
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import get_args
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -31,11 +32,12 @@ sys.path.insert(0, str(ROOT))
 from bot.config import Settings, state_path_beside  # noqa: E402
 from bot.core import open_core  # noqa: E402
 from bot.data import load_data  # noqa: E402
-from bot.intents import SMALL_TALK_KINDS  # noqa: E402
+from bot.intents import SmallTalkKind  # noqa: E402
 from bot.search import MIN_FIT  # noqa: E402
 
 HERE = Path(__file__).parent
 THRESHOLDS = [round(0.1 * n, 1) for n in range(1, 11)]
+SMALL_TALK = get_args(SmallTalkKind)
 
 
 async def fits(db: Path, path: Path) -> list[tuple[dict[str, str], float, bool]]:
@@ -51,7 +53,7 @@ async def fits(db: Path, path: Path) -> list[tuple[dict[str, str], float, bool]]
                 answer = await core.ask(core.read(row["query"]), limit=10)
                 # A greeting's welcome carries the hotline card: small talk, not an answer.
                 answered = bool(answer.results) or (answer.card is not None
-                                                    and answer.intent not in SMALL_TALK_KINDS)
+                                                    and answer.intent not in SMALL_TALK)
                 fit = answer.fit if answer.fit is not None else (1.0 if answered else 0.0)
                 found.append((row, fit, answered))
     finally:
