@@ -67,6 +67,7 @@ _MARKERS = {
         pekerja berita beritanya pusat disuruh dipaksa kabur pulang takut tahun bulan orang
         majikan suka makan cuma sekali sehari paspor uang rumah anak istri suami teman
         tempat disini sana sini apakah gimana kalau kalo karena tapi atau masih pernah
+        baru terbaru harga
     """),
     "en": _words("""
         i me my we us our you your he she they the a an is are was were be been am to of in

@@ -227,20 +227,28 @@ class QueryParser:
         query.groups = query.groups[:MAX_GROUPS]
         if self._only_today(text, query.groups, in_index_language):
             query.groups, query.newest = [], True
+        elif query.newest and not query.groups and not in_index_language:
+            query.newest = self._only_listing_words(rest)
         return query
 
     def _only_today(self, text: str, groups: Sequence[Group], read_words: bool) -> bool:
         """Whether `text` asks only for today's news (TODAY_TERMS): "today" is all its
         groups; in another language, whose other words are not read (`read_words`
-        false), all its letters but a word for news (NEWS_TERMS): "hôm nay", "tin tức
-        hôm nay", not "giá vàng hôm nay" (gold price today)."""
+        false), all its letters but words for news (`_only_listing_words`): "hôm nay",
+        "tin tức hôm nay", not "giá vàng hôm nay" (gold price today)."""
         today = self._today.find(text)
         words = {found.value for found in today}
         if not words or not all(group.label in words for group in groups):
             return False
-        if read_words:
-            return True
-        spans = [(found.start, found.end) for found in [*today, *self._news.find(text)]]
+        return read_words or self._only_listing_words(text)
+
+    def _only_listing_words(self, text: str) -> bool:
+        """Whether `text`, in a language whose words are not read, has no letters but
+        words for how to list the news (RECENCY_TERMS, TODAY_TERMS, NEWS_TERMS): any
+        other word is a subject the bot cannot read ("giá vàng mới nhất", the latest
+        gold price), not the newest releases."""
+        finders = (self._recency, self._today, self._news)
+        spans = [(found.start, found.end) for finder in finders for found in finder.find(text)]
         return not any(char.isalpha() for char in blank(text, spans))
 
     def year_group(self, year: int) -> Group:

@@ -56,6 +56,9 @@ async def test_results_page_has_titles_dates_links_and_buttons(sample_core: Core
     ("weather forecast Chiang Mai", "en", "I have nothing on that"),
     # Words the bot does not know, in a language the releases are not written in.
     ("giá vàng hôm nay", "vi", "Không có tin nào về chủ đề này"),
+    # ... with "latest" (gold price, latest): not the newest releases.
+    ("giá vàng mới nhất", "vi", "Không có tin nào về chủ đề này"),
+    ("harga emas terbaru", "id", "Tidak ada berita tentang hal ini"),
 ])
 async def test_an_off_topic_question_says_what_the_bot_covers_with_two_examples(
         sample_core: Core, question: str, lang: str, says: str) -> None:
