@@ -242,6 +242,19 @@ async def core_of_common_words(tmp_path: Path, first: str, second: str,
     return await open_core(settings_for(db), DATA)
 
 
+async def test_an_english_verb_is_read_as_the_thai_phrase_of_its_deed(tmp_path: Path) -> None:
+    # "sent" is rare in an index of Thai releases; "workers sent" is จัดส่งแรงงาน.
+    core = await core_of_common_words(tmp_path, "แรงงาน", "อิสราเอล", {
+        f"{DETAILS}919998": "กรมการจัดหางาน จัดส่งแรงงานไทยไปทำงานอิสราเอล 500 คน",
+        f"{DETAILS}919997": "Cabinet sent the draft anti-trafficking bill to parliament"})
+    try:
+        answer = await core.ask(core.read("workers sent to Israel"))
+        assert answer.message != "off_topic"
+        assert answer.results[0].url == f"{DETAILS}919998"
+    finally:
+        await core.close()
+
+
 async def test_a_name_the_dictionary_splits_is_as_specific_as_a_rare_word(
         tmp_path: Path) -> None:
     # มิตรผล (a company) is มิตร + ผล to the dictionary: words of many releases.
