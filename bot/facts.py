@@ -110,9 +110,11 @@ _ANSWERS: dict[str, re.Pattern[str]] = {
         r"people|persons|victims|cases|workers|million|billion|baht|centres|centers|"
         r"shelters|countries|suspects|days|months|%|เปอร์เซ็นต์|ร้อยละ))"),
     "who": re.compile(
-        r"(?:นาย|นางสาว|นาง|น\.ส\.|ดร\.|พล\.\s?[อทต]\.|พล\.ต\.[อทต]\.|พ\.ต\.[อทต]\.)"
+        r"(?:นาย|นางสาว|นาง|น\.ส\.|ดร\.|พล\.\s?[อทต]\.|พล\.ต\.[อทต]\.|พ\.ต\.[อทต]\.|พ\.[อทต]\."
+        r"|(?:พล|พัน)(?:ตำรวจ)?(?:เอก|โท|ตรี))"
         r"\s?[\u0e01-\u0e4e]{2,}"
-        r"|\b(?:Mr|Mrs|Ms|Dr|Gen|Pol\.\s?Gen|H\.E)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z-]+)?"),
+        r"|\b(?:Mr|Mrs|Ms|Dr|(?:Pol\.\s?)?(?:(?:Lt|Maj)\.\s?)?(?:Gen|Col)|H\.E)\.?"
+        r"\s+[A-Z][a-z]+(?:\s+[A-Z][a-z-]+)?"),
     "when": _RE_DATE,
     "where": re.compile(r"(?:ณ|ที่จังหวัด|จังหวัด|อำเภอ|เมือง|\bin|\bat)\s?[\u0e01-\u0e4eA-Z]"),
     "rank": re.compile(r"(?i:tier|เทียร์)\s*(?:2\s*watch\s*list|[123](?!\d))"),

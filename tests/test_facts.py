@@ -249,3 +249,22 @@ async def test_the_ministry_s_short_english_name_finds_its_minister(
     answer = await sample_core.ask(read_message(question))
     assert answer.message is None and answer.results
     assert answer.facts and "รัฐมนตรีว่าการกระทรวงการพัฒนาสังคม" in answer.facts[0].text
+
+
+@pytest.mark.parametrize("question", ["who is the minister of justice",
+                                      "who is the justice minister", "รมว.ยุติธรรม คือใคร"])
+async def test_a_minister_written_with_a_spelled_out_rank_is_named(
+        sample_core: Core, question: str) -> None:
+    # "พันตำรวจเอก ทวี สอดส่อง รัฐมนตรีว่าการกระทรวงยุติธรรม": a rank written out, and
+    # the English post the releases write in Thai.
+    answer = await sample_core.ask(read_message(question))
+    assert answer.facts and answer.facts[0].value == "พันตำรวจเอก ทวี"
+    assert "รัฐมนตรีว่าการกระทรวงยุติธรรม" in answer.facts[0].text
+
+
+def test_an_english_rank_names_the_person() -> None:
+    needles = TermMatcher([("minister of justice", 0)])
+    body = "Pol. Col. Tawee Sodsong, Minister of Justice, chaired the meeting."
+    answer = Source("https://example.org/1", date(2024, 8, 29), body, [1.0])
+    [fact] = find_facts(Ask("who"), [answer], needles)
+    assert fact.value == "Pol. Col. Tawee Sodsong"
