@@ -284,3 +284,16 @@ async def test_a_question_in_the_lexicon_s_own_terms_is_answered_however_common(
         assert gold.results == [] and gold.message == "off_topic"
     finally:
         await core.close()
+
+
+async def test_the_word_tier_asks_for_the_trafficking_ranking(tmp_path: Path) -> None:
+    # "tier" alone, as people type it, is the TIP ranking: a concept of the lexicon,
+    # however many releases say it, not a common word that fits nothing.
+    core = await core_of_common_words(tmp_path, "ไทยอยู่ Tier 2", "ไทยอยู่ในรายงาน")
+    try:
+        for question in ("ไทยอยู่ tier อะไร", "what tier is Thailand"):
+            answer = await core.ask(core.read(question))
+            assert answer.message is None and answer.results
+            assert "Tier 2" in answer.results[0].title
+    finally:
+        await core.close()
