@@ -48,8 +48,10 @@ _CLOSEST_KEPT = 50_000
 # one): "mitr" (of Mitr Phol) is a name, not "maitri" misspelt.
 _MAX_EDITS = 2
 _SHORT_WORD = 5
-# How many close English words are tried for one the index holds.
-_ENGLISH_TRIED = 5
+# How alike (rapidfuzz ratio) and how many English words are tried for one the
+# index holds: a word with a letter wrong scores 83 ("polise", police).
+ENGLISH_CUTOFF = 80
+_ENGLISH_TRIED = 40
 # The index stems English with Porter (FTS5 "porter"); this is the same algorithm.
 stem = snowballstemmer.stemmer("porter").stemWord
 
@@ -102,16 +104,23 @@ class Speller:
         found = process.extractOne(lowered, self.latin_variants, scorer=fuzz.ratio,
                                    score_cutoff=SURE_CUTOFF if known else LEXICON_CUTOFF)
         if not found and not self.is_name(lowered):
-            # Not an English word: the English word the releases use that is closest
-            # ("emergancy", whose stem the index knows, is shown as "emergency")...
+            # Not an English word: the closest English word ("emergancy" is shown as
+            # "emergency"), if the releases or the lexicon use it ("Uyghur" is not
+            # made "uighur", "asylem" not "asylum" no release says)...
             found = self._closest_english(lowered)
-            if not found and not known:  # ...or any indexed word (stemmed)
+            if found and not self._used(found[0]):
+                return word
+            if not found and not known:  # ...else any indexed word (stemmed)
                 found = process.extractOne(stem(lowered), self._latin(), scorer=fuzz.ratio,
                                            score_cutoff=VOCABULARY_CUTOFF)
         if found and found[0] not in (lowered, stem(lowered)) and _near(lowered, found[0]):
             result.corrections[word] = found[0]
             return str(found[0])
         return word
+
+    def _used(self, word: str) -> bool:
+        """Whether the lexicon or the releases (its stem) use the English `word`."""
+        return word in self.latin_words or stem(word) in self.counts()
 
     def _known_latin(self, word: str) -> bool:
         counts = self.counts()
@@ -199,7 +208,7 @@ class Speller:
 
     def warm(self) -> None:
         self._fresh()
-        english_list()
+        _ = self._english_words  # built now, not on a first question
 
     def _fresh(self) -> dict[str, int]:
         counts = self.counts()
@@ -217,25 +226,26 @@ class Speller:
         return self._thai_vocab
 
     def _closest_english(self, word: str) -> tuple[str, float, int] | None:
-        """The closest English word to `word` that the index holds (its stem), if close."""
+        """The English word fewest edits from `word`; of those, a word of the lexicon,
+        else the one most releases hold (its stem): "polise" is police, not polished
+        (two edits); "laber" labor, not later."""
         counts = self._fresh()
-        for found in process.extract(word, english_list(), scorer=fuzz.ratio,
-                                     score_cutoff=LEXICON_CUTOFF, limit=_ENGLISH_TRIED):
-            if stem(found[0]) in counts:
-                return found
-        return None
+        close = process.extract(word, self._english_words, scorer=fuzz.ratio,
+                                score_cutoff=ENGLISH_CUTOFF, limit=_ENGLISH_TRIED)
+        return min(close, default=None, key=lambda found: (
+            Levenshtein.distance(word, found[0]), found[0] not in self.latin_words,
+            -counts.get(stem(found[0]), 0), -found[1]))
+
+    @functools.cached_property
+    def _english_words(self) -> tuple[str, ...]:
+        """The English word list and the lexicon's words ("labor" is not listed)."""
+        return tuple(sorted(english_words() | self.latin_words))
 
     def _latin(self) -> list[str]:
         self._fresh()
         assert self._latin_vocab is not None
         return self._latin_vocab
 
-
-
-@functools.cache
-def english_list() -> tuple[str, ...]:
-    """english_words in order, for fuzzy lookups."""
-    return tuple(sorted(english_words()))
 
 
 @functools.cache

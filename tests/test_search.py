@@ -195,6 +195,10 @@ async def test_only_words_that_are_not_words_are_corrected(sample_core: Core) ->
     # A short word is only corrected one edit away: "Mitr" (Mitr Phol) is a name.
     assert corrected("Mitr") == {}
     assert corrected("traficking") == {"traficking": "trafficking"}
+    # Of the words one letter off, one the releases or the lexicon use: not
+    # "polished" (two edits), "later" or "laser".
+    assert corrected("polise") == {"polise": "police"}
+    assert corrected("laber") == {"laber": "labor"}
 
 
 async def test_an_english_word_weighs_less_in_a_thai_release(sample_core: Core) -> None:
