@@ -3,8 +3,10 @@ words of their language.
 
 English: a word of the English word list (symspellpy's, 82,765 words with their
 frequencies) is never corrected ("quote" stays "quote", "Taylor" "Taylor"); any
-other word the index does not know (after Porter stemming) is replaced by the
-nearest lexicon term or indexed word ("traficked" -> trafficking).
+other word is replaced by the nearest lexicon term ("traficked" -> trafficking),
+else by the English word fewest edits away if the releases or the lexicon use it
+("polise" -> police; "Uyghur" stays), else, for a word the index does not know
+(after Porter stemming), by the nearest indexed word.
 Thai: a typo leaves debris when segmented ("แรงงานบังคบ" -> แรงงาน + บัง + คบ);
 each stretch of suspect pieces is tried with up to two neighbours on each side
 against the lexicon and the index vocabulary, tone marks ignored, and the
