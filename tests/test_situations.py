@@ -89,6 +89,8 @@ def test_messages_in_the_other_languages_fit_their_situations() -> None:
     # An ordinary job question is no lure.
     ("สอบ ก.พ. สมัครที่ไหน", []),
     ("ข่าวค้ามนุษย์ล่าสุด", []),
+    # A search for news on inspections of fishing vessels is no one at sea.
+    ("fishing vessel forced labour inspection", []),
 ])
 def test_the_issue_examples_fit_their_situations_the_most_urgent_first(
         text: str, expected: list[str]) -> None:
