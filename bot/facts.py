@@ -16,6 +16,7 @@ with its date ("3,652" in March, "4,100" in May).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -106,7 +107,7 @@ _ANSWERS: dict[str, re.Pattern[str]] = {
         rf"(?<![\d.,/:])(?<!ที่ )(?<!ครั้งที่ )(?!(?:{_DATE}))"
         r"(?!(?:19|20|25)\d\d(?![\d,]))\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d/:])"
         r"|(?<![\d.,/:])(?!(?:19|20|25)\d\d(?![\d,]))\d+(?:\.\d+)?"
-        r"(?=\s*(?:คน|ราย|คดี|แห่ง|ล้าน|พัน|หมื่น|แสน|บาท|ครั้ง|เรื่อง|ประเทศ|ลำ|ศูนย์|วัน|เดือน|"
+        r"(?=\s*(?:คน|ราย|คดี|แห่ง|ล้าน|พัน|หมื่น|แสน|บาท|ครั้ง|เรื่อง|ประเทศ|ลำ|ศูนย์|วัน|เดือน|ข้อ(?!มูล|ความ)|"
         r"people|persons|victims|cases|workers|million|billion|baht|centres|centers|"
         r"shelters|countries|suspects|days|months|%|เปอร์เซ็นต์|ร้อยละ))"),
     "who": re.compile(
@@ -127,6 +128,17 @@ _UNITS_TH = ("คน", "ราย", "คดี", "แห่ง", "ครั้�
              "จังหวัด", "หน่วยงาน", "ฉบับ", "ปี", "เดือน", "วัน")
 _RE_UNIT_AFTER = re.compile(
     rf"\s*((?:{'|'.join(_UNITS_TH)})|(?:[A-Za-z-]+\s+){{0,2}}?[A-Za-z]+s(?![A-Za-z]))")
+# A classifier after "กี่" that _UNITS_TH lacks ("กี่รางวัล", "กี่ระดับ"), up to the
+# particles a question ends with.
+_RE_TH_CLASSIFIER = re.compile(
+    r"\s*([\u0e01-\u0e4e]{2,}?)(?=ครับ|คับ|ค่ะ|คะ|จ้ะ|จ้า|นะ|ไหม|มั้ย|บ้าง|แล้ว|กัน|\s|[?!.]|$)")
+# "How much": the answer is money or a share, written right after the figure ("35,416
+# ล้านบาท", "40.5 million baht", "12%") or right before it ("$5 million", "ร้อยละ 12").
+_RE_HOW_MUCH = re.compile(r"\bhow much\b", re.IGNORECASE)
+_RE_AMOUNT_AFTER = re.compile(
+    r"\s*(?:(?:ล้าน|แสน|หมื่น|พัน|million|billion)\s*)?"
+    r"(?:บาท|baht|ดอลลาร์|dollars?|usd|%|เปอร์เซ็นต์|percent)", re.IGNORECASE)
+_RE_AMOUNT_BEFORE = re.compile(r"(?:\$|usd|us\$|฿|ร้อยละ)\s*$", re.IGNORECASE)
 # People are counted in "คน" or "ราย" ("ผู้เสียหาย 52 ราย"): a question's one accepts the other.
 _PEOPLE_TH = ("คน", "ราย")
 _SAME_TH_UNITS = dict.fromkeys(_PEOPLE_TH, _PEOPLE_TH)
@@ -143,6 +155,10 @@ _EN_UNITS_TH: dict[str, tuple[str, ...]] = {
     "provinces": ("จังหวัด",),
     "boats": ("ลำ",),
 }
+# What those nouns count that nothing else is counted in: a noun not listed ("agencies",
+# "recommendations") is not counted so ("141 คน", "188 ประเทศ"); "แห่ง", "เรื่อง" count
+# many things ("บริษัทจัดหางาน 151 แห่ง").
+_COUNTED_ONLY_SO = (*_PEOPLE_TH, "ประเทศ", "จังหวัด", "คดี", "ลำ")
 
 
 @dataclass(frozen=True)
@@ -168,6 +184,8 @@ class Ask:
     # It asks how many took part ("มีผู้เข้าร่วมกี่คน"): else a count of those who took
     # part in an event is no answer ("ผู้เข้าร่วมงานรวมจำนวน 400 คน" for victims).
     audience: bool = False
+    # It asks how much ("how much damage"): an amount of money or a share, not a count.
+    amount: bool = False
 
 
 class Asks:
@@ -185,10 +203,30 @@ class Asks:
             return None
         first = found[0]
         unit = None
-        if first.value == "figure":
-            after = (_RE_UNIT_AFTER.match(text, f.end) for f in found if f.value == "figure")
+        # "how much damage", "how much in assets": an amount, whatever it is of.
+        amount = first.value == "figure" and bool(_RE_HOW_MUCH.search(text))
+        if first.value == "figure" and not amount:
+            after = (_RE_UNIT_AFTER.match(text, f.end) or _thai_classifier(text, f.end)
+                     for f in found if f.value == "figure")
             unit = next((a.group(1).lower() for a in after if a), None)
-        return Ask(first.value, unit, bool(_RE_AUDIENCE.search(text)))
+        return Ask(first.value, unit, bool(_RE_AUDIENCE.search(text)), amount)
+
+
+@functools.cache
+def _counted_in(classifier: str) -> re.Pattern[str]:
+    """A figure, or a small number with the Thai `classifier` after it ("29 รางวัล"),
+    when the figures' own list of units lacks it."""
+    figure = _ANSWERS["figure"].pattern
+    return re.compile(rf"{figure}|(?<![\d.,/:])(?!(?:19|20|25)\d\d(?![\d,]))\d+(?:\.\d+)?"
+                      rf"(?=\s*{re.escape(classifier)})")
+
+
+def _thai_classifier(text: str, end: int) -> re.Match[str] | None:
+    """The Thai word right after "กี่" that no list holds, as the question writes it,
+    without the particles after it ("กี่รางวัลครับ": รางวัล)."""
+    if not text[:end].endswith("กี่"):
+        return None
+    return _RE_TH_CLASSIFIER.match(text, end)
 
 
 @dataclass(frozen=True)
@@ -212,7 +250,8 @@ def find_facts(ask: Ask, sources: Sequence[Source], needles: TermMatcher[int],
     for what the groups `counted` name ("victims" of "how many victims") only with
     one of them right before it ("ผู้เสียหาย 52 ราย", not "บัญชีม้า 2,495 ราย")."""
     kind = ask.kind
-    pattern = _ANSWERS[kind]
+    pattern = (_counted_in(ask.unit) if kind == "figure" and ask.unit
+               and has_thai(ask.unit) and ask.unit not in _UNITS_TH else _ANSWERS[kind])
     found: list[tuple[float, bool, int, Fact]] = []
     for rank, source in enumerate(sources):
         weights = source.weights
@@ -231,6 +270,8 @@ def find_facts(ask: Ask, sources: Sequence[Source], needles: TermMatcher[int],
                 continue
             for match in pattern.finditer(paragraph):
                 if ask.unit and not _counts(paragraph, match.end(), ask.unit):
+                    continue
+                if ask.amount and not _is_amount(paragraph, match.start(), match.end()):
                     continue
                 if counted and _RE_RAI.match(paragraph, match.end()) and not set(counted) & {
                         hit.value for hit in hits
@@ -294,8 +335,16 @@ def _counts(paragraph: str, end: int, unit: str) -> bool:
     noun = unit.split()[-1]
     if has_thai(after):  # an English question about a Thai release: its words are Thai
         classifiers = _EN_UNITS_TH.get(noun)
-        return classifiers is None or _classified(after, classifiers)
+        if classifiers is None:  # a noun the list lacks counts none of its things, nor money
+            return not _classified(after, _COUNTED_ONLY_SO) and not _is_amount(after, 0, 0)
+        return _classified(after, classifiers)
     return noun[:-1] in after or noun in after
+
+
+def _is_amount(text: str, start: int, end: int) -> bool:
+    """Whether the figure at `start`-`end` of `text` is money or a share."""
+    return bool(_RE_AMOUNT_AFTER.match(text, end)
+                or _RE_AMOUNT_BEFORE.search(text, max(0, start - _UNIT_REACH), start))
 
 
 def _classified(after: str, classifiers: tuple[str, ...]) -> bool:

@@ -34,6 +34,9 @@ def source(body: str, url: str = "https://example.org/1", day: date = date(2023,
     ("when was the MOU signed", "when", None),
     ("which tier is Thailand", "rank", None),
     ("ค้ามนุษย์ เวียดนาม", None, None),
+    # A classifier of no list, as the question writes it, without its particles.
+    ("งานวันต่อต้านการค้ามนุษย์ มอบรางวัลดีเด่นกี่รางวัลครับ", "figure", "รางวัล"),
+    ("สหรัฐแบ่งระดับสถานการณ์การค้ามนุษย์เป็นกี่ระดับ", "figure", "ระดับ"),
 ])
 def test_what_a_question_asks_for(question: str, kind: str | None, unit: str | None) -> None:
     ask = Asks().ask(question)
@@ -270,3 +273,31 @@ def test_an_english_rank_names_the_person() -> None:
     answer = Source("https://example.org/1", date(2024, 8, 29), body, [1.0])
     [fact] = find_facts(Ask("who"), [answer], needles)
     assert fact.value == "Pol. Col. Tawee Sodsong"
+
+
+def test_a_count_is_of_what_the_question_counts_never_an_amount_of_money() -> None:
+    body = ("กรมการจัดหางานตรวจพบผู้แอบอ้างเป็นบริษัทจัดหางาน หลอกลวงคนหางานค้ามนุษย์ 141 คน "
+            "ความเสียหาย 10,214,953 บาท จึงขอให้บริษัทจัดหางานที่ได้รับอนุญาต 151 แห่ง แจ้งเบาะแส")
+    # "agencies" is no noun the script knows: not people, nor baht, are agencies.
+    [fact] = find_facts(Ask("figure", "licensed overseas recruitment agencies"),
+                        [source(body)], NEEDLES)
+    assert fact.value == "151"
+    # Nor countries, cases or places: what the script knows other nouns count in.
+    report = "รายงานการค้ามนุษย์ 2565 รวบรวมข้อมูลจาก 188 ประเทศ และข้อเสนอแนะต่อไทย 14 ข้อ"
+    [fact] = find_facts(Ask("figure", "key recommendations"), [source(report)], NEEDLES)
+    assert fact.value == "14"
+    # A classifier no list holds, as the question wrote it.
+    awards = "งานวันต่อต้านการค้ามนุษย์ มอบโล่ จำนวน 150 ราย รวมทั้งสิ้น 29 รางวัล"
+    [fact] = find_facts(Ask("figure", "รางวัล"), [source(awards)], NEEDLES)
+    assert fact.value == "29"
+
+
+def test_how_much_asks_for_an_amount() -> None:
+    body = ("ตำรวจรับแจ้งคดีค้ามนุษย์และคดีออนไลน์ทั้งหมด 4,565 เรื่อง "
+            "มูลค่าความเสียหายรวม 35,416 ล้านบาท")
+    ask = Asks().ask("How much damage did police receive reports for in 2024?")
+    assert ask is not None and ask.amount
+    assert Asks().ask("how much in assets was seized") == Ask("figure", None, False, True)
+    [fact] = find_facts(ask, [source(body)], NEEDLES)
+    assert fact.value == "35,416"
+    assert find_facts(ask, [source(body.split("มูลค่า")[0])], NEEDLES) == []
