@@ -111,7 +111,10 @@ _ANSWERS: dict[str, re.Pattern[str]] = {
         r"people|persons|victims|cases|workers|million|billion|baht|centres|centers|"
         r"shelters|countries|suspects|days|months|%|เปอร์เซ็นต์|ร้อยละ))"),
     "who": re.compile(
-        r"(?:นาย|นางสาว|นาง|น\.ส\.|ดร\.|พล\.\s?[อทต]\.|พล\.ต\.[อทต]\.|พ\.ต\.[อทต]\.|พ\.[อทต]\."
+        # Not a trade ("นายจ้าง", "นายหน้า"), nor a queen ("พระนางเจ้า"). A post ("นายกรัฐมนตรี")
+        # is one: it ends the post of the person before it.
+        r"(?:นาย(?!จ้าง|หน้า|ทุน)"
+        r"|นางสาว|(?<!พระ)นาง|น\.ส\.|ดร\.|พล\.\s?[อทต]\.|พล\.ต\.[อทต]\.|พ\.ต\.[อทต]\.|พ\.[อทต]\."
         r"|(?:พล|พัน)(?:ตำรวจ)?(?:เอก|โท|ตรี))"
         r"\s?[\u0e01-\u0e4e]{2,}"
         r"|\b(?:Mr|Mrs|Ms|Dr|(?:Pol\.\s?)?(?:(?:Lt|Maj)\.\s?)?(?:Gen|Col)|H\.E)\.?"
