@@ -107,8 +107,8 @@ class Speller:
                                    score_cutoff=SURE_CUTOFF if known else LEXICON_CUTOFF)
         if not found and not self.is_name(lowered):
             # Not an English word: the closest English word ("emergancy" is shown as
-            # "emergency"), if the releases or the lexicon use it ("Uyghur" is not
-            # made "uighur", "asylem" not "asylum" no release says)...
+            # "emergency") if the releases or the lexicon use it; if not, the word as
+            # typed ("Uyghur" is not made "uighur")...
             found = self._closest_english(lowered)
             if found and not self._used(found[0]):
                 return word
