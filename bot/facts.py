@@ -244,14 +244,17 @@ class Source:
 
 
 def find_facts(ask: Ask, sources: Sequence[Source], needles: TermMatcher[int],
-               must: Sequence[int] = (), counted: Sequence[int] = ()) -> list[Fact]:
+               must: Sequence[int] = (), counted: Sequence[int] = (),
+               newest: bool = False) -> list[Fact]:
     """The passages of `sources` (best release first) that answer `ask`, for a
     question whose groups `needles` finds (valued by their place in each source's
     weights); groups `must` name (the year of "ปี 2565 กี่คดี") are near every answer,
     or open the release (a release on 2565's results) with no other year near it. A
     figure counted in "ราย", which counts people, cases and accounts alike, answers
     for what the groups `counted` name ("victims" of "how many victims") only with
-    one of them right before it ("ผู้เสียหาย 52 ราย", not "บัญชีม้า 2,495 ราย")."""
+    one of them right before it ("ผู้เสียหาย 52 ราย", not "บัญชีม้า 2,495 ราย"). For a
+    question that asks for the newest ("who is ... now"), `sources` come newest first and
+    the first that answers does."""
     kind = ask.kind
     pattern = (_counted_in(ask.unit) if kind == "figure" and ask.unit
                and has_thai(ask.unit) and ask.unit not in _UNITS_TH else _ANSWERS[kind])
@@ -318,7 +321,7 @@ def find_facts(ask: Ask, sources: Sequence[Source], needles: TermMatcher[int],
             found.append((weight, whole, -rank, fact))
     if not found:
         return []
-    found.sort(key=lambda item: item[:3], reverse=True)
+    found.sort(key=lambda item: (item[2],) if newest else item[:3], reverse=True)
     first = found[0][3]
     facts = [first]
     for weight, *_, fact in found[1:]:

@@ -215,7 +215,9 @@ class SearchEngine:
         answer.total = len(ranked)
         answer.capped = len(ranked) >= CANDIDATES
         answer.results = await self._results(ranked[offset:offset + limit], query, needles)
-        if ask is not None and offset == 0 and ranked:
+        # "ล่าสุดเมื่อไหร่" (when was the latest): the newest release's date, first in the
+        # list, answers it; a date in a release of before would not.
+        if ask is not None and offset == 0 and ranked and not (query.newest and ask.kind == "when"):
             answer.facts = await self._facts(ask, ranked[:FACT_SOURCES], query, needles)
         if not ranked:
             answer.message = "no_results"
@@ -240,7 +242,7 @@ class SearchEngine:
         noun = ask.unit.split()[-1].removesuffix("s") if ask.unit and not has_thai(ask.unit) else ""
         counted = [number for number, group in enumerate(query.groups)
                    if noun and any(noun in needle for needle in group.needles)]
-        return find_facts(ask, sources, needles, must, counted)
+        return find_facts(ask, sources, needles, must, counted, newest=query.newest)
 
     async def _timeline(self, query: Query,
                         ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:

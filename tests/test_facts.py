@@ -309,3 +309,22 @@ def test_a_trade_or_a_queen_is_no_person_answering_who(text: str) -> None:
     assert find_facts(Ask("who"), [source(f"{text} {post} เปิดงาน")], NEEDLES) == []
     [fact] = find_facts(Ask("who"), [source(f"{text} โดยนายสมชาย ใจดี {post}")], NEEDLES)
     assert fact.value == "นายสมชาย"
+
+
+def test_the_newest_release_that_answers_answers_a_question_for_the_newest() -> None:
+    needles = TermMatcher([("รัฐมนตรีว่าการ", 0), ("แรงงาน", 1)])
+    newer = Source("https://example.org/new", date(2025, 8, 1),
+                   "นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงแรงงาน เปิดงาน", [2.0, 1.0])
+    older = Source("https://example.org/old", date(2023, 1, 5),
+                   "นายสุชาติ ชมกลิ่น รัฐมนตรีว่าการกระทรวงแรงงาน และรัฐมนตรีว่าการแรงงาน", [2.0, 1.0])
+    # Both name the minister; "who is" asks who is now: the newer release, given first.
+    [fact] = find_facts(Ask("who"), [newer, older], needles, newest=True)
+    assert fact.value == "นายสมชาย"
+
+
+async def test_when_was_the_latest_is_answered_by_the_list_not_an_older_date(
+        sample_core: Core) -> None:
+    answer = await sample_core.ask(read_message("ข่าวค้ามนุษย์ล่าสุดเมื่อไหร่"), limit=10)
+    days = [r.date for r in answer.results]
+    assert len(days) >= 2 and days == sorted(days, reverse=True)
+    assert answer.facts == []
