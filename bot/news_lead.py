@@ -450,10 +450,22 @@ def says_title(text: str, title: str, window: int = _TITLE_WINDOW) -> bool:
     >>> says_title("ตำรวจจับกุมผู้ต้องหา 9 ราย", "รมว.แรงงาน ตรวจเรือประมง")
     False
     """
-    opening, title = "".join(text[:window].split()), "".join(title.split())
-    starts = range(0, len(title) - _TITLE_PIECE + 1, _TITLE_PIECE)
-    shared = sum(title[i:i + _TITLE_PIECE] in opening for i in starts)
-    return bool(starts) and shared >= _TITLE_SHARE * len(starts)
+    return title_share(text, title, window) >= _TITLE_SHARE
+
+
+def title_share(text: str, title: str, window: int = _TITLE_WINDOW, piece: int = _TITLE_PIECE,
+                step: int = _TITLE_PIECE) -> float:
+    """The share of the title's pieces of `piece` letters, one every `step` (spaces
+    ignored, case folded), that the opening of `text` (`window` characters) holds; 0
+    for a title shorter than a piece.
+
+    >>> title_share("Both sides signed an MOU on fishers", "MOU on fishers", piece=4)
+    1.0
+    """
+    opening, title = "".join(text[:window].split()).casefold(), "".join(title.split()).casefold()
+    starts = range(0, len(title) - piece + 1, step)
+    shared = sum(title[i:i + piece] in opening for i in starts)
+    return shared / len(starts) if starts else 0.0
 
 
 def title_clause(lead: str, lang: str) -> re.Match[str] | None:

@@ -781,3 +781,19 @@ def test_the_words_that_outline_a_list_start_the_summary() -> None:
                         paragraphs, "en")
     assert summary.startswith("The Prime Minister outlined 10 policies to be immediately "
                               "undertaken: First is restructuring of the entire debt system")
+
+
+def test_a_paragraph_on_the_title_s_subject_tells_more_than_background() -> None:
+    title = "Govt launches websites to help children report online sexual abuse"
+    paragraphs = [
+        "August 16, 2022, Deputy Government Spokesperson Ratchada Thanadirek disclosed that "
+        "the Prime Minister was presented with a publicity campaign of the Government.",
+        "The program is led by the Delivery Unit in collaboration with the Hug Project and "
+        "other foundations. It is implemented in line with the Government's policy against "
+        "human trafficking.",
+        "The Prime Minister commended the agencies for the program and emphasized the "
+        "importance of personal data protection.",
+        "The websites will be the channels for children and parents to report online sexual "
+        "abuse and get advice, which should lead to the arrest of the culprits.",
+    ]
+    assert summarize(title, paragraphs, "en").startswith("The websites will be the channels")
