@@ -456,6 +456,16 @@ def test_an_occasion_a_mission_or_the_closing_appeal_tells_no_news() -> None:
     assert all(score < 0 for score in outcomes(english, "en"))
 
 
+def test_a_commitment_in_general_tells_no_news() -> None:
+    thai = ["กระทรวงพร้อมสนับสนุนและดำเนินการป้องกันปัญหาการค้ามนุษย์อย่างต่อเนื่อง",
+            "กระทรวงยืนยันความร่วมมือในการแก้ไขปัญหาอย่างเป็นรูปธรรม"]
+    assert all(score < 0 for score in outcomes(thai, "th"))
+    english = ["The Prime Minister reaffirmed the Government's strong commitment to continue "
+               "to suppress trafficking.",
+               "Thailand stands ready to work with its partners."]
+    assert all(score < 0 for score in outcomes(english, "en"))
+
+
 def test_a_paragraph_that_finishes_a_broken_line_does_not_start_the_summary() -> None:
     paragraphs = [
         "วันนี้ (12 มิ.ย. 65) กระทรวงแรงงานจัดงานวันต่อต้านการใช้แรงงานเด็กโลก เพื่อบรรลุอนุสัญญา ILO ฉบับที่ 182",
