@@ -247,8 +247,8 @@ _EN_RESULTS = ("arrest", "rescued", "approved", "signed", "agreed", "came to ter
                "both parties", "both sides")
 # A ceremony, a courtesy, a background story, a body's mission ("มีภารกิจ...", "its
 # mission"), the penalties a law sets ("ต้องระวางโทษจำคุก...", "punishable by..."), a
-# commitment in general ("พร้อมสนับสนุน", "อย่างต่อเนื่อง", "reaffirmed", "stands ready"):
-# words that tell no outcome.
+# commitment in general ("พร้อมสนับสนุน", "อย่างต่อเนื่อง", "reaffirmed", "stands ready"),
+# an appeal ("ขอเชิญชวน", "ขอความร่วมมือ", "ขอให้ประชาชน"): words that tell no outcome.
 _TH_NO_NEWS = ("เป็นประธาน", "กล่าวต้อนรับ", "ให้การต้อนรับ", "เยี่ยมคารวะ", "เยี่ยมคำนับ", "ยินดี",
                "เป็นเกียรติ", "ขอบคุณ", "ภายใต้แนวคิด", "ให้ความสำคัญ", "ตระหนัก", "มุ่งมั่น",
                "วาระแห่งชาติ", "ภายใต้การนำ", "กล่าวรายงาน", "เข้าร่วมพิธี", "เข้าร่วมงาน",
@@ -257,7 +257,8 @@ _TH_NO_NEWS = ("เป็นประธาน", "กล่าวต้อนร
                "ยาวนาน", "หวังว่า", "อวยพร", "ห่วงใย", "ผู้สื่อข่าวถาม", "ระวางโทษ", "มีโทษ", "ของทุกปี",
                "ยุทธศาสตร์ชาติ", "มีภารกิจ", "มีบทบาทสำคัญ", "เป็นหน่วยงานหลัก",
                "พร้อมสนับสนุน", "พร้อมให้ความร่วมมือ", "ยืนยันความพร้อม", "ยืนยันความร่วมมือ",
-               "ยืนยันเจตนารมณ์", "อย่างต่อเนื่อง", "อย่างจริงจัง", "อย่างเป็นรูปธรรม")
+               "ยืนยันเจตนารมณ์", "อย่างต่อเนื่อง", "อย่างจริงจัง", "อย่างเป็นรูปธรรม",
+               "ขอเชิญชวน", "ขอความร่วมมือ", "ขอให้ประชาชน", "ขอให้ทุกคน", "ขอฝาก", "ขอวิงวอน")
 _EN_NO_NEWS = ("courtesy call", "welcomed", "expressed pleasure", "expressed his pleasure",
                "expressed appreciation", "expressed gratitude", "expressed confidence", "pleased",
                "thanked", "congratulated", "under the theme", "attache", "importance",
@@ -266,7 +267,8 @@ _EN_NO_NEWS = ("courtesy call", "welcomed", "expressed pleasure", "expressed his
                "looked forward", "commended", "liable to", "punishable", "its mission",
                "mission is", "is mandated", "is responsible for", "anniversary", "opportunity",
                "group photo", "reaffirmed", "stands ready", "stood ready", "underscored",
-               "strong commitment", "continue to", "continued to", "tangible")
+               "strong commitment", "continue to", "continued to", "tangible",
+               "invites the public", "invited the public", "asks the public", "asked the public")
 # A passage that opens with why, since when or where ("ตามนโยบาย...", "จากกรณี...", "ใน
 # การประชุมคณะรัฐมนตรี...", "เนื่องในวัน...", "ด้วยกระทรวง...มีภารกิจ", "Following ..."), or
 # with the appeal that closes a release ("หากประชาชนพบเห็น... โทร 1300", "หาก<anyone>...

@@ -449,7 +449,8 @@ def test_outcomes_weigh_what_happened_against_ceremony_and_background() -> None:
 def test_an_occasion_a_mission_or_the_closing_appeal_tells_no_news() -> None:
     thai = ["เนื่องในวันต่อต้านการใช้แรงงานเด็กโลก 12 มิถุนายนของทุกปี ประเทศไทยจัดงานรณรงค์",
             "ด้วยกระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์มีภารกิจดูแลกลุ่มเปราะบาง",
-            "หากประชาชนพบเห็นเด็กถูกใช้แรงงาน ขอให้แจ้งสายด่วน พม. 1300 ตลอด 24 ชั่วโมง"]
+            "หากประชาชนพบเห็นเด็กถูกใช้แรงงาน ขอให้แจ้งสายด่วน พม. 1300 ตลอด 24 ชั่วโมง",
+            "ขอเชิญชวนประชาชนและภาคีเครือข่ายร่วมรณรงค์ปกป้องเด็กและเยาวชน"]
     assert all(score < 0 for score in outcomes(thai, "th"))
     english = ["The public is urged to call the 1300 hotline around the clock.",
                "If you see a child being exploited, call 1300."]
