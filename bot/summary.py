@@ -113,9 +113,9 @@ _LIST_INTRO_MAX = _FIRST_READ // 2
 _LIST_STEPS = 2
 _LIST_INTROS = ("ดังนี้", "ได้แก่", "ประกอบด้วย", "อาทิ", "as follows", "following")
 # A paragraph that goes on with the sentence before it (a line broken off): "และ...",
-# "หรือ...", "ว่าด้วย...", "and ..."; or refers back to it: "ยังพบว่า..." (also found), "ตน..."
-# (the speaker), "He also...", "This...".
-_RE_GOES_ON = re.compile(r"(?:และ|หรือ|ซึ่ง|แต่|รวมถึง|ตลอดจน|ตน|ยัง|ว่า(?!ที่)|[a-z]"
+# "หรือ...", "ว่าด้วย...", "โดยตรงจาก..." (directly from), "and ..."; or refers back to it:
+# "ยังพบว่า..." (also found), "ตน..." (the speaker), "He also...", "This...".
+_RE_GOES_ON = re.compile(r"(?:และ|หรือ|ซึ่ง|แต่|รวมถึง|ตลอดจน|ตน|ยัง|ว่า(?!ที่)|โดยตรง|[a-z]"
                          r"|(?:He|She|It|They|This|These|Those|His|Her|Its|Their)\b)")
 # An item of a list: "- ...", "1. ...", "2) ...", "(3) ...", "1.1 ...".
 _RE_ITEM = re.compile(r"[-•·*]|\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)")

@@ -390,6 +390,10 @@ def test_a_paragraph_that_goes_on_with_the_one_before_does_not_start_the_summary
     summary = summarize("ตำรวจจับแก๊งหลอกลวง", paragraphs, "th")
     assert summary.startswith("ตำรวจได้ร่วมกับหน่วยงานในพื้นที่")
     assert summary.endswith("บัญชีธนาคาร 40 บัญชี")
+    # "โดยตรง" (directly) finishes the sentence before it: "รับซื้อผลไม้ | โดยตรงจาก...".
+    broken = ["ทหารพรานลงพื้นที่ช่วยเกษตรกรตัดมะขาม และรับซื้อผลไม้จากเกษตรกร 2 ราย ตามโครงการรับซื้อผลไม้",
+              "โดยตรงจากกลุ่มเกษตรกร เพื่อให้ขายผลผลิตได้ในราคาที่เหมาะสม ไม่ผ่านพ่อค้าคนกลาง 100 ราย"]
+    assert summarize("ทหารพรานช่วยเกษตรกร", broken, "th").startswith("ทหารพรานลงพื้นที่")
 
 
 def test_a_later_paragraph_is_weighed_from_its_event_not_its_speaker() -> None:
