@@ -201,7 +201,8 @@ class Asks:
     def ask(self, text: str) -> Ask | None:
         """What `text` asks for, if anything; the first question word when it has
         several, and for a count the unit after any of its words ("เฉลี่ยกี่วัน": วัน)."""
-        found = sorted(self._matcher.find(text), key=lambda f: f.start)
+        found = sorted((f for f in self._matcher.find(text) if not _inside_a_word(text, f)),
+                       key=lambda f: f.start)
         if not found:
             return None
         first = found[0]
@@ -213,6 +214,16 @@ class Asks:
                      for f in found if f.value == "figure")
             unit = next((a.group(1).lower() for a in after if a), None)
         return Ask(first.value, unit, bool(_RE_AUDIENCE.search(text)), amount)
+
+
+def _inside_a_word(text: str, found: Found[str]) -> bool:
+    """Whether a question word found in `text` is a piece of another word: "กี่" of
+    "เกี่ยวกับ" (about), "who" of "whole"."""
+    word = text[found.start:found.end]
+    before, after = text[found.start - 1:found.start], text[found.end:found.end + 1]
+    if has_thai(word):  # Thai runs words together: only a vowel written before is a sign
+        return before == "เ"
+    return before.isalpha() or after.isalpha()
 
 
 @functools.cache

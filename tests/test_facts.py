@@ -34,6 +34,9 @@ def source(body: str, url: str = "https://example.org/1", day: date = date(2023,
     ("when was the MOU signed", "when", None),
     ("which tier is Thailand", "rank", None),
     ("ค้ามนุษย์ เวียดนาม", None, None),
+    # "กี่" of "เกี่ยวกับ" (about), "who" of "whole": pieces of other words ask nothing.
+    ("ข่าวที่เกี่ยวข้องกับค้ามนุษย์ปี 2566", None, None),
+    ("the whole report on trafficking", None, None),
     # A classifier of no list, as the question writes it, without its particles.
     ("งานวันต่อต้านการค้ามนุษย์ มอบรางวัลดีเด่นกี่รางวัลครับ", "figure", "รางวัล"),
     ("สหรัฐแบ่งระดับสถานการณ์การค้ามนุษย์เป็นกี่ระดับ", "figure", "ระดับ"),
