@@ -101,15 +101,24 @@ _EN_MONTHS = "|".join(name.capitalize() for name in ENGLISH_MONTHS)
 _DATE = (rf"\d{{1,2}}\s*(?:{_TH_MONTHS})(?:\s*(?:พ\.ศ\.\s*)?\d{{2,4}})?"
          rf"|\d{{1,2}}\s+(?:{_EN_MONTHS})(?:\s+\d{{4}})?|(?:{_EN_MONTHS})\s+\d{{1,2}}(?:,?\s+\d{{4}})?")
 _RE_DATE = re.compile(_DATE)
-_ANSWERS: dict[str, re.Pattern[str]] = {
-    # A count or an amount: not a date, a year, a time, a phone number or an ordinal.
-    "figure": re.compile(
+# The units a small number is a figure with ("29 คน"; a number with commas is one alone).
+_FIGURE_UNITS = (r"คน|ราย|คดี|แห่ง|ล้าน|พัน|หมื่น|แสน|บาท|ครั้ง|เรื่อง|ประเทศ|ลำ|ศูนย์|วัน|เดือน|"
+                 r"ข้อ(?!มูล|ความ)|people|persons|victims|cases|workers|million|billion|baht|"
+                 r"centres|centers|shelters|countries|suspects|days|months|%|เปอร์เซ็นต์|ร้อยละ")
+
+
+def _figure_pattern(units: str) -> re.Pattern[str]:
+    """A count or an amount: not a date, a year, a time, a phone number or an ordinal;
+    a number without commas only with one of `units` after it."""
+    return re.compile(
         rf"(?<![\d.,/:])(?<!ที่ )(?<!ครั้งที่ )(?!(?:{_DATE}))"
         r"(?!(?:19|20|25)\d\d(?![\d,]))\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d/:])"
         r"|(?<![\d.,/:])(?!(?:19|20|25)\d\d(?![\d,]))\d+(?:\.\d+)?"
-        r"(?=\s*(?:คน|ราย|คดี|แห่ง|ล้าน|พัน|หมื่น|แสน|บาท|ครั้ง|เรื่อง|ประเทศ|ลำ|ศูนย์|วัน|เดือน|ข้อ(?!มูล|ความ)|"
-        r"people|persons|victims|cases|workers|million|billion|baht|centres|centers|"
-        r"shelters|countries|suspects|days|months|%|เปอร์เซ็นต์|ร้อยละ))"),
+        rf"(?=\s*(?:{units}))")
+
+
+_ANSWERS: dict[str, re.Pattern[str]] = {
+    "figure": _figure_pattern(_FIGURE_UNITS),
     "who": re.compile(
         # Not a trade ("นายจ้าง", "นายหน้า"), nor a queen ("พระนางเจ้า"). A post ("นายกรัฐมนตรี")
         # is one: it ends the post of the person before it.
@@ -230,9 +239,7 @@ def _inside_a_word(text: str, found: Found[str]) -> bool:
 def _counted_in(classifier: str) -> re.Pattern[str]:
     """A figure, or a small number with the Thai `classifier` after it ("29 รางวัล"),
     when the figures' own list of units lacks it."""
-    figure = _ANSWERS["figure"].pattern
-    return re.compile(rf"{figure}|(?<![\d.,/:])(?!(?:19|20|25)\d\d(?![\d,]))\d+(?:\.\d+)?"
-                      rf"(?=\s*{re.escape(classifier)})")
+    return _figure_pattern(f"{_FIGURE_UNITS}|{re.escape(classifier)}")
 
 
 def _thai_classifier(text: str, end: int) -> re.Match[str] | None:
@@ -353,7 +360,7 @@ def _counts(paragraph: str, end: int, unit: str) -> bool:
     if has_thai(after):  # an English question about a Thai release: its words are Thai
         classifiers = _EN_UNITS_TH.get(noun)
         if classifiers is None:  # a noun the list lacks counts none of its things, nor money
-            return not _classified(after, _COUNTED_ONLY_SO) and not _is_amount(after, 0, 0)
+            return not _classified(after, _COUNTED_ONLY_SO) and not _RE_AMOUNT_AFTER.match(after)
         return _classified(after, classifiers)
     return noun[:-1] in after or noun in after
 
