@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 from summaries import on_topic  # noqa: E402
 
 from bot.data import load_data  # noqa: E402
+from bot.passages import ELLIPSIS  # noqa: E402
 from bot.summary import summarize  # noqa: E402
 
 ARCHIVE = ROOT.parent / "shared" / "corpus" / "thaigov-v2.tar.xz"
@@ -78,8 +79,10 @@ def main() -> int:
 
 def _paragraph_of(summary: str, paragraphs: Sequence[str]) -> str:
     """"p<n>", the first of the first _READ `paragraphs` that holds the summary's first
-    _PROBE letters; "?" when none does."""
-    probe = _RE_SPACE.sub(" ", summary[:_PROBE])
+    _PROBE letters; "?" when none does. A summary that opens with the lead's own news
+    and " … " (bot/summary.py, `_lead_news`) is found by the passage after it."""
+    _, joined, passage = summary.partition(f" {ELLIPSIS} ")
+    probe = _RE_SPACE.sub(" ", (passage if joined else summary)[:_PROBE])
     for index, paragraph in enumerate(paragraphs[:_READ]):
         if probe in _RE_SPACE.sub(" ", paragraph):
             return f"p{index}"

@@ -8,7 +8,8 @@ import importlib
 import pytest
 
 MODULES = ["bot.thai", "bot.dates", "bot.records", "bot.render", "bot.romanize", "bot.matcher",
-           "bot.message", "bot.sources", "bot.feeds", "bot.fetch", "bot.news_lead"]
+           "bot.message", "bot.sources", "bot.feeds", "bot.fetch", "bot.news_lead",
+           "bot.summary"]
 
 
 @pytest.mark.parametrize("name", MODULES)

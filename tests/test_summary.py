@@ -812,3 +812,20 @@ def test_a_paragraph_on_the_title_s_subject_tells_more_than_background() -> None
         "abuse and get advice, which should lead to the arrest of the culprits.",
     ]
     assert summarize(title, paragraphs, "en").startswith("The websites will be the channels")
+
+
+def test_a_summary_from_a_later_paragraph_opens_with_the_lead_s_own_news() -> None:
+    # Readers take in a summary's opening first: a lead that tells news of its own (a
+    # decision, a figure) stays before the passage chosen; an arrival does not.
+    later = ("The two countries have worked closely together to investigate and suppress "
+             "call center gangs lurking in Cambodia. Recently, 4 large gangs and 74 gang "
+             "members have been arrested, while 15 accomplices are being questioned and "
+             "3,000 victims were rescued.")
+    title = "Thai police and Cambodia step up work against scam gangs"
+    approved = ("On 3 May 2024, the cabinet approved a budget of 40 million baht for the "
+                "joint operations centre in Sa Kaeo, the Government Spokesperson said.")
+    summary = summarize(title, [approved, later], "en", TOPIC_SCORE)
+    assert summary.startswith("The cabinet approved a budget of 40 million baht")
+    assert f"… {later[:60]}" in summary
+    arrived = "Prime Minister Srettha Thavisin arrived in Phnom Penh on his first visit."
+    assert summarize(title, [arrived, later], "en", TOPIC_SCORE) == later
