@@ -59,9 +59,12 @@ _POST_GROUPS = 2
 # A post that serves another ("เลขานุการรัฐมนตรี", "ผู้ช่วยรัฐมนตรี", "Secretary to the
 # Minister") is not it; "และ", "and" or a comma begins another post of the same person
 # ("รองนายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงมหาดไทย").
-_RE_SERVES = re.compile(r"เลขานุการ|ผู้ช่วย|ที่ปรึกษา|ปลัด|โฆษก|\bspokesperson\b|"
-                        r"\b(?:secretary|assistant|adviser|advisor|aide) to\b", re.IGNORECASE)
+_RE_SERVES = re.compile(r"เลขานุการ|ผู้ช่วย|ที่ปรึกษา|ปลัด|โฆษก|ผู้แทน|\bspokesperson\b|"
+                        r"\b(?:secretary|assistant|adviser|advisor|aide) to\b|\brepresentative",
+                        re.IGNORECASE)
 _RE_AND = re.compile(r"และ|\band\b|,")
+# Where a role taken at an event follows a person's post: "... เป็นประธาน", "... as chair".
+_RE_ROLE = re.compile(r"\s?(?:เป็น|ทำหน้าที่)|\bas\b", re.IGNORECASE)
 # What is this close to an answer is right beside it (characters each side).
 _BESIDE = 40
 # "ราย" after a figure: a classifier of people, cases and accounts alike.
@@ -122,7 +125,7 @@ _ANSWERS: dict[str, re.Pattern[str]] = {
     "who": re.compile(
         # Not a trade ("นายจ้าง", "นายหน้า"), nor a queen ("พระนางเจ้า"). A post ("นายกรัฐมนตรี")
         # is one: it ends the post of the person before it.
-        r"(?:นาย(?!จ้าง|หน้า|ทุน)"
+        r"(?:(?<!มิถุ)นาย(?!จ้าง|หน้า|ทุน)"
         r"|นางสาว|(?<!พระ)นาง|น\.ส\.|ดร\.|พล\.\s?[อทต]\.|พล\.ต\.[อทต]\.|พ\.ต\.[อทต]\.|พ\.[อทต]\."
         r"|(?:พล|พัน)(?:ตำรวจ)?(?:เอก|โท|ตรี))"
         r"\s?[\u0e01-\u0e4e]{2,}"
@@ -387,15 +390,21 @@ def _post(paragraph: str, hits: Iterable[Found[int]], start: int, end: int) -> s
     it ("รมว.แรงงาน นายพิพัฒน์"); not a ministry named before the sentence goes on to
     someone else ("ตามที่กระทรวงแรงงานเสนอ โดยมีนายภูมิธรรม ... รัฐมนตรีว่าการกระทรวง
     มหาดไทย"), nor the post of who comes next ("นางพงษ์สวาท ปลัดกระทรวงยุติธรรม พร้อมด้วย
-    นายกูเฮง เลขานุการรัฐมนตรีว่าการกระทรวงยุติธรรม")."""
+    นายกูเฮง เลขานุการรัฐมนตรีว่าการกระทรวงยุติธรรม"). One who serves a post
+    ("เลขานุการรัฐมนตรีว่าการ...", "Secretary to the Minister", "เป็นผู้แทนรัฐมนตรี...")
+    does not hold it, but may take a role at the event, read apart from the post:
+    "นายธเนศพล ผู้ช่วยรัฐมนตรี... เป็นประธานเปิดงาน" chaired it."""
     following = _ANSWERS["who"].search(paragraph, end, end + _POST_AFTER)
     post_end = following.start() if following else end + _POST_AFTER
-    after = sorted((hit for hit in hits if end <= hit.start < post_end), key=lambda h: h.start)
-    if after:
-        # "เลขานุการรัฐมนตรีว่าการ...", "Secretary to the Minister": who serves the post.
-        title = _RE_AND.split(paragraph[end:after[0].start])[-1]
-        if _RE_SERVES.search(title):
-            after = []
+    role = _RE_ROLE.search(paragraph, end, post_end)
+    parts = [(end, role.start()), (role.end(), post_end)] if role else [(end, post_end)]
+    after: list[Found[int]] = []
+    for part_start, part_end in parts:
+        held = sorted((hit for hit in hits if part_start <= hit.start < part_end),
+                      key=lambda h: h.start)
+        if held and not _RE_SERVES.search(
+                _RE_AND.split(paragraph[part_start:held[0].start])[-1]):
+            after += held
     # A post right before the name is its own unless another person's name precedes it
     # ("...นายกูเฮง เลขานุการรัฐมนตรีว่าการกระทรวงยุติธรรม นายนิยม": that post is Kuheng's).
     before = [hit for hit in hits if start - _POST_BEFORE <= hit.end <= start]

@@ -170,6 +170,25 @@ def test_who_holds_a_post_is_the_person_whose_post_names_it() -> None:
     assert fact.value == "นายพิพัฒน์"
 
 
+def test_who_took_a_role_at_the_event_answers_though_their_post_serves_another() -> None:
+    # "Who opened the day": the minister's assistant he sent, not the minister, and no
+    # "นาย" inside "มิถุนายน" (June).
+    needles = TermMatcher([("วันรณรงค์ต่อต้านการค้ามนุษย์", 0), ("ประธาน", 1), ("เปิดงาน", 2),
+                           ("ประจำ", 3)])
+    body = ("วันที่ 5 มิถุนายน 2568 นายวราวุธ ศิลปอาชา รัฐมนตรีว่าการกระทรวงการพัฒนาสังคมฯ "
+            "มอบหมายให้นายธเนศพล ธนบุณยวัฒน์ ผู้ช่วยรัฐมนตรีประจำกระทรวงการพัฒนาสังคมฯ "
+            "เป็นประธานเปิดงาน \"วันรณรงค์ต่อต้านการค้ามนุษย์\"\n"
+            "กำหนดให้วันที่ 5 มิถุนายนของทุกปี เป็นวันรณรงค์ต่อต้านการค้ามนุษย์ เปิดงานโดยประธาน")
+    answer = Source("https://example.org/1", date(2025, 6, 5), body, [2.0, 1.0, 3.0, 1.0])
+    [fact] = find_facts(Ask("who"), [answer], needles)
+    assert fact.value == "นายธเนศพล"
+    # A representative of the post is not its holder.
+    needles = TermMatcher([("รัฐมนตรีว่าการกระทรวงยุติธรรม", 0)])
+    sent = "นายสมชาย ใจดี เป็นผู้แทนรัฐมนตรีว่าการกระทรวงยุติธรรม กล่าวเปิดงาน"
+    answer = Source("https://example.org/2", date(2025, 6, 5), sent, [2.0])
+    assert find_facts(Ask("who"), [answer], needles) == []
+
+
 def test_a_tier_in_a_condition_is_no_ranking() -> None:
     body = ("ถ้าประเทศไทยถูกจัดระดับไปอยู่ Tier 2 Watch List ในรายงานค้ามนุษย์ จะยุ่งยาก\n"
             "รายงานค้ามนุษย์ ปี 2567 ไทยยังคงอยู่ใน Tier 2 ต่อเนื่องเป็นปีที่ 3")
