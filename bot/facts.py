@@ -5,9 +5,10 @@ A question asks for one when it holds a question word of ASKS ("กี่", "ใ
 "เมื่อไร", "ที่ไหน", "how many", "who", "when", "which tier", ...). The bodies of
 the best releases are read for that kind of answer (a number that is not a date
 or a year, a person's title and name, a date, a place's preposition, a tier),
-and each one is weighed by the question's words around it: the passage must hold
-the question's most telling group (the one of most weight) and half of the
-question's weight, else there is no answer line. Never a guess: a release that
+and each one is weighed by the question's words around it and in the release's
+title: the passage must hold the question's most telling group (the one of most
+weight) and, with the title, half of the question's weight, else there is no
+answer line. Never a guess: a release that
 names the subject but no figure gives none.
 
 Two releases that give different figures for the same thing are both shown, each
@@ -59,10 +60,14 @@ _POST_GROUPS = 2
 # A post that serves another ("เลขานุการรัฐมนตรี", "ผู้ช่วยรัฐมนตรี", "Secretary to the
 # Minister") is not it; "และ", "and" or a comma begins another post of the same person
 # ("รองนายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงมหาดไทย").
-_RE_SERVES = re.compile(r"เลขานุการ|ผู้ช่วย|ที่ปรึกษา|ปลัด|โฆษก|ผู้แทน|\bspokesperson\b|"
+_RE_SERVES = re.compile(r"เลขานุการ|ผู้ช่วย|ที่ปรึกษา|ปลัด|โฆษก|(?<!คณะ)ผู้แทน|\bspokesperson\b|"
                         r"\b(?:secretary|assistant|adviser|advisor|aide) to\b|\brepresentative",
                         re.IGNORECASE)
 _RE_AND = re.compile(r"และ|\band\b|,")
+# How close before the post it serves such a word is written ("เลขานุการรัฐมนตรี...",
+# "Secretary to the Minister"); further back it is the person's own post ("รองปลัด
+# กระทรวงการพัฒนาสังคมฯ หัวหน้าคณะผู้แทนฝ่ายไทย": head of the delegation).
+_SERVES_REACH = 20
 # Where a role taken at an event follows a person's post: "... เป็นประธาน", "... as chair".
 _RE_ROLE = re.compile(r"\s?(?:เป็น|ทำหน้าที่)|\bas\b", re.IGNORECASE)
 # What is this close to an answer is right beside it (characters each side).
@@ -255,13 +260,14 @@ def _thai_classifier(text: str, end: int) -> re.Match[str] | None:
 
 @dataclass(frozen=True)
 class Source:
-    """A release as the answer line reads it: where it is, when, its body, and what
-    each group of the question weighs in it (see search.weights_in)."""
+    """A release as the answer line reads it: where it is, when, its body, what each
+    group of the question weighs in it (see search.weights_in), and its title."""
 
     url: str
     date: date
     body: str
     weights: Sequence[float]
+    title: str = ""
 
 
 def find_facts(ask: Ask, sources: Sequence[Source], needles: TermMatcher[int],
@@ -290,6 +296,7 @@ def find_facts(ask: Ask, sources: Sequence[Source], needles: TermMatcher[int],
         # The year of a release's dateline ("วันนี้ (28 ส.ค. 2565)") is when it was news,
         # not what it reports on.
         opening = {h.value for h in needles.find(_RE_DATE.sub(" ", paragraphs[0][:_OPENING]))}
+        titled = {h.value for h in needles.find(source.title)}
         about_must = bool(must) and opening.issuperset(must)
         for paragraph in paragraphs:
             hits = needles.find(paragraph)
@@ -321,7 +328,7 @@ def find_facts(ask: Ask, sources: Sequence[Source], needles: TermMatcher[int],
                         paragraph, max(0, match.start() - _REACH), match.end() + _YEAR_AFTER))
                 if dated:  # the year the release opens with holds here too
                     near |= set(must)
-                weight = sum(weights[g] for g in near)
+                weight = sum(weights[g] for g in near | titled)
                 # The most telling group, or all the question's groups but one of three
                 # or more ("foreigners ... Mae Sot" in a release about scam centres).
                 held = telling in near or (asked >= _ALL_BUT_ONE and len(near) >= asked - 1)
@@ -402,8 +409,8 @@ def _post(paragraph: str, hits: Iterable[Found[int]], start: int, end: int) -> s
     for part_start, part_end in parts:
         held = sorted((hit for hit in hits if part_start <= hit.start < part_end),
                       key=lambda h: h.start)
-        if held and not _RE_SERVES.search(
-                _RE_AND.split(paragraph[part_start:held[0].start])[-1]):
+        title = _RE_AND.split(paragraph[part_start:held[0].start])[-1] if held else ""
+        if held and not _RE_SERVES.search(title[-_SERVES_REACH:]):
             after += held
     # A post right before the name is its own unless another person's name precedes it
     # ("...นายกูเฮง เลขานุการรัฐมนตรีว่าการกระทรวงยุติธรรม นายนิยม": that post is Kuheng's).

@@ -232,7 +232,8 @@ class SearchEngine:
         weights = query.group_weights()
         sources = [Source(releases[rowid].url, releases[rowid].date,
                           unsegment(bodies.get(rowid, "")),
-                          weights_in(releases[rowid].lang, query.groups, weights))
+                          weights_in(releases[rowid].lang, query.groups, weights),
+                          releases[rowid].title)
                    for rowid in ids]
         year = query.date_range is not None and query.date_range.precision == "year"
         must = [number for number, group in enumerate(query.groups)

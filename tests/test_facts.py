@@ -189,6 +189,21 @@ def test_who_took_a_role_at_the_event_answers_though_their_post_serves_another()
     assert find_facts(Ask("who"), [answer], needles) == []
 
 
+def test_the_groups_a_release_s_title_names_count_for_each_of_its_passages() -> None:
+    # "Who led the Thai side at the Thai-Lao meeting on victims": the release says Laos
+    # and victims in its title, the head of the delegation in its lead.
+    needles = TermMatcher([("หัวหน้าคณะ", 0), ("ลาว", 1), ("ผู้เสียหาย", 2), ("ฝ่ายไทย", 3)])
+    body = ("เมื่อวันที่ 12 มีนาคม 2568 นางจตุพร โรจนพานิช รองปลัดกระทรวงการพัฒนาสังคมฯ "
+            "หัวหน้าคณะผู้แทนฝ่ายไทย พร้อมคณะเจ้าหน้าที่ร่วมประชุม")
+    weights = [3.0, 2.5, 2.0, 1.0]
+    untitled = Source("https://example.org/1", date(2025, 3, 13), body, weights)
+    assert find_facts(Ask("who"), [untitled], needles) == []
+    title = "พม. ร่วมประชุมทวิภาคี ไทย - สปป.ลาว ช่วยเหลือผู้เสียหายจากการค้ามนุษย์"
+    titled = Source("https://example.org/1", date(2025, 3, 13), body, weights, title)
+    [fact] = find_facts(Ask("who"), [titled], needles)
+    assert fact.value == "นางจตุพร"
+
+
 def test_a_tier_in_a_condition_is_no_ranking() -> None:
     body = ("ถ้าประเทศไทยถูกจัดระดับไปอยู่ Tier 2 Watch List ในรายงานค้ามนุษย์ จะยุ่งยาก\n"
             "รายงานค้ามนุษย์ ปี 2567 ไทยยังคงอยู่ใน Tier 2 ต่อเนื่องเป็นปีที่ 3")
