@@ -8,8 +8,8 @@ or a year, a person's title and name, a date, a place's preposition, a tier),
 and each one is weighed by the question's words around it and in the release's
 title: the passage must hold the question's most telling group (the one of most
 weight) and, with the title, half of the question's weight, else there is no
-answer line. Never a guess: a release that
-names the subject but no figure gives none.
+answer line. Never a guess: a release that names the subject but no figure gives
+none.
 
 Two releases that give different figures for the same thing are both shown, each
 with its date ("3,652" in March, "4,100" in May).
@@ -58,8 +58,9 @@ _POST_BEFORE = 4
 # How many of the question's groups the post must hold (all of a question of fewer).
 _POST_GROUPS = 2
 # A post that serves another ("เลขานุการรัฐมนตรี", "ผู้ช่วยรัฐมนตรี", "Secretary to the
-# Minister") is not it; "และ", "and" or a comma begins another post of the same person
-# ("รองนายกรัฐมนตรีและรัฐมนตรีว่าการกระทรวงมหาดไทย").
+# Minister", "ผู้แทนรัฐมนตรี" but not "คณะผู้แทน", a delegation) is not it; "และ", "and"
+# or a comma begins another post of the same person ("รองนายกรัฐมนตรีและรัฐมนตรีว่าการ
+# กระทรวงมหาดไทย").
 _RE_SERVES = re.compile(r"เลขานุการ|ผู้ช่วย|ที่ปรึกษา|ปลัด|โฆษก|(?<!คณะ)ผู้แทน|\bspokesperson\b|"
                         r"\b(?:secretary|assistant|adviser|advisor|aide) to\b|\brepresentative",
                         re.IGNORECASE)
@@ -128,9 +129,10 @@ def _figure_pattern(units: str) -> re.Pattern[str]:
 _ANSWERS: dict[str, re.Pattern[str]] = {
     "figure": _figure_pattern(_FIGURE_UNITS),
     "who": re.compile(
-        # Not a trade ("นายจ้าง", "นายหน้า"), nor a queen ("พระนางเจ้า"). A post ("นายกรัฐมนตรี")
-        # is one: it ends the post of the person before it.
-        r"(?:(?<!มิถุ)นาย(?!จ้าง|หน้า|ทุน)"
+        # Not a trade ("นายจ้าง", "นายหน้า", "ทนาย", "นายทะเบียน"), nor a queen ("พระนางเจ้า"),
+        # nor a piece of another word ("มิถุนายน", "ทำนาย", "พัฒนายุทธศาสตร์"). A post
+        # ("นายกรัฐมนตรี") is one: it ends the post of the person before it.
+        r"(?:(?<!มิถุ)(?<!ท)(?<!ทำ)(?<!พัฒ)นาย(?!จ้าง|หน้า|ทุน|ทะเบียน)"
         r"|นางสาว|(?<!พระ)นาง|น\.ส\.|ดร\.|พล\.\s?[อทต]\.|พล\.ต\.[อทต]\.|พ\.ต\.[อทต]\.|พ\.[อทต]\."
         r"|(?:พล|พัน)(?:ตำรวจ)?(?:เอก|โท|ตรี))"
         r"\s?[\u0e01-\u0e4e]{2,}"

@@ -340,7 +340,8 @@ def test_how_much_asks_for_an_amount() -> None:
     assert find_facts(ask, [source(body.split("มูลค่า")[0])], NEEDLES) == []
 
 
-@pytest.mark.parametrize("text", ["สมเด็จพระนางเจ้าสุทิดา", "นายจ้างรายหนึ่ง", "นายหน้าเถื่อน"])
+@pytest.mark.parametrize("text", ["สมเด็จพระนางเจ้าสุทิดา", "นายจ้างรายหนึ่ง", "นายหน้าเถื่อน",
+                                  "มีทนายความ", "คาดว่าทำนายผล", "แผนพัฒนายุทธศาสตร์"])
 def test_a_trade_or_a_queen_is_no_person_answering_who(text: str) -> None:
     post = "ประธานคณะกรรมการป้องกันการค้ามนุษย์ ปี 2565"
     assert find_facts(Ask("who"), [source(f"{text} {post} เปิดงาน")], NEEDLES) == []
