@@ -2,14 +2,14 @@
 figure, a name, a date, a place or a rank.
 
 A question asks for one when it holds a question word of ASKS ("กี่", "ใคร",
-"เมื่อไร", "ที่ไหน", "how many", "who", "when", "which tier", ...). The bodies of
-the best releases are read for that kind of answer (a number that is not a date
-or a year, a person's title and name, a date, a place's preposition, a tier),
-and each one is weighed by the question's words around it and in the release's
-title: the passage must hold the question's most telling group (the one of most
-weight) and, with the title, half of the question's weight, else there is no
-answer line. Never a guess: a release that names the subject but no figure gives
-none.
+"เมื่อไร", "ที่ไหน", "how many", "who", "when", "which tier", ...). The best
+releases, title first, then body, are read for that kind of answer (a number that
+is not a date or a year, a person's title and name, a date, a place's preposition,
+a tier), and each one is weighed by the question's words around it and in the
+release's title: the passage must hold the question's most telling group (the one
+of most weight) and, with the title, half of the question's weight, else there is
+no answer line. Never a guess: a release that names the subject but no figure
+gives none.
 
 Two releases that give different figures for the same thing are both shown, each
 with its date ("3,652" in March, "4,100" in May).
@@ -300,7 +300,7 @@ def find_facts(ask: Ask, sources: Sequence[Source], needles: TermMatcher[int],
         opening = {h.value for h in needles.find(_RE_DATE.sub(" ", paragraphs[0][:_OPENING]))}
         titled = {h.value for h in needles.find(source.title)}
         about_must = bool(must) and opening.issuperset(must)
-        for paragraph in paragraphs:
+        for paragraph in [source.title, *paragraphs] if source.title else paragraphs:
             hits = needles.find(paragraph)
             if not hits:
                 continue

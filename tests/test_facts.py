@@ -204,6 +204,19 @@ def test_the_groups_a_release_s_title_names_count_for_each_of_its_passages() -> 
     assert fact.value == "นางจตุพร"
 
 
+def test_a_release_s_title_is_read_as_its_first_passage() -> None:
+    # "When did the royal decree take effect": the release says so in its title only.
+    needles = TermMatcher([("Royal Decree", 0), ("takes effect", 1), ("take effect", 1)])
+    body = "Under the law, victims of online scams may call the banks' hotlines 24/7."
+    title = ("Royal Decree on Cyber Crime Prevention and Suppression takes effect today "
+             "(March 17, 2023)")
+    release = Source("https://example.org/1", date(2023, 3, 17), body, [2.0, 1.0], title)
+    [fact] = find_facts(Ask("when"), [release], needles)
+    assert fact.value == "March 17, 2023" and fact.text == title
+    untitled = Source("https://example.org/1", date(2023, 3, 17), body, [2.0, 1.0])
+    assert find_facts(Ask("when"), [untitled], needles) == []
+
+
 def test_a_tier_in_a_condition_is_no_ranking() -> None:
     body = ("ถ้าประเทศไทยถูกจัดระดับไปอยู่ Tier 2 Watch List ในรายงานค้ามนุษย์ จะยุ่งยาก\n"
             "รายงานค้ามนุษย์ ปี 2567 ไทยยังคงอยู่ใน Tier 2 ต่อเนื่องเป็นปีที่ 3")
