@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
 
 from pythainlp.util.date import thai_abbr_months, thai_full_months
 
@@ -298,10 +299,12 @@ def find_facts(ask: Ask, sources: Sequence[Source], needles: TermMatcher[int],
         # The year of a release's dateline ("วันนี้ (28 ส.ค. 2565)") is when it was news,
         # not what it reports on.
         opening = {h.value for h in needles.find(_RE_DATE.sub(" ", paragraphs[0][:_OPENING]))}
-        titled = {h.value for h in needles.find(source.title)}
+        title_hits = needles.find(source.title) if source.title else []
+        titled = {h.value for h in title_hits}
         about_must = bool(must) and opening.issuperset(must)
-        for paragraph in [source.title, *paragraphs] if source.title else paragraphs:
-            hits = needles.find(paragraph)
+        # The title is read first, as a passage of its own.
+        read = chain([(source.title, title_hits)], ((p, needles.find(p)) for p in paragraphs))
+        for paragraph, hits in read:
             if not hits:
                 continue
             for match in pattern.finditer(paragraph):
@@ -411,8 +414,10 @@ def _post(paragraph: str, hits: Iterable[Found[int]], start: int, end: int) -> s
     for part_start, part_end in parts:
         held = sorted((hit for hit in hits if part_start <= hit.start < part_end),
                       key=lambda h: h.start)
-        title = _RE_AND.split(paragraph[part_start:held[0].start])[-1] if held else ""
-        if held and not _RE_SERVES.search(title[-_SERVES_REACH:]):
+        if not held:
+            continue
+        title = _RE_AND.split(paragraph[part_start:held[0].start])[-1]
+        if not _RE_SERVES.search(title[-_SERVES_REACH:]):
             after += held
     # A post right before the name is its own unless another person's name precedes it
     # ("...นายกูเฮง เลขานุการรัฐมนตรีว่าการกระทรวงยุติธรรม นายนิยม": that post is Kuheng's).

@@ -122,7 +122,7 @@ class Speller:
 
     def _used(self, word: str) -> bool:
         """Whether the lexicon or the releases (its stem) use the English `word`."""
-        return word in self.latin_words or stem(word) in self.counts()
+        return word in self.latin_words or self._known_latin(word)
 
     def _known_latin(self, word: str) -> bool:
         counts = self.counts()

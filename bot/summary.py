@@ -376,7 +376,7 @@ def _news_start(lead: str, later: Sequence[str], title: str, lang: str) -> tuple
         lead, news = lead_event(lead[found.end():], lang), scores[1]
     else:
         news = sum(scores[:len(openings)]) - (_TITLE_AGAIN_COST if says else 0.0)
-    if len(lead) >= 2 * _MIN_LEAD and not any(gist in lead for gist in _GISTS):
+    if len(lead) >= 2 * _MIN_LEAD and not _announces_gist(lead):
         news += _LEAD_EDGE
     best, best_news = 0, news
     for (distance, paragraph), news in zip(candidates, scores[len(openings):], strict=True):
@@ -407,7 +407,7 @@ def _lead_news(lead: str, title: str, lang: str) -> str:
         clause = lead[:found.start()].rstrip(" ,;:")
     else:
         clause = cut(lead, _LEAD_NEWS_MAX).removesuffix(ELLIPSIS)
-    if _announces_list(clause) or any(gist in clause for gist in _GISTS):
+    if _announces_list(clause) or _announces_gist(clause):
         return ""
     return clause if outcomes([clause], lang, title)[0] > 0 else ""
 
@@ -466,6 +466,11 @@ def _announces_list(text: str) -> bool:
     goes on to the first item."""
     text = text.rstrip()
     return text.endswith(":") or text.casefold().endswith(_LIST_INTROS)
+
+
+def _announces_gist(text: str) -> bool:
+    """Whether `text` introduces the gist of a meeting ("... as follows", "... ดังนี้")."""
+    return any(gist in text for gist in _GISTS)
 
 
 def _is_item_heading(text: str) -> bool:
