@@ -487,6 +487,18 @@ def title_clause(lead: str, lang: str) -> re.Match[str] | None:
     return _RE_TH_CLAUSE.search(lead, _MIN_CLAUSE, _TITLE_WINDOW)
 
 
+def preamble_end(paragraph: str) -> int:
+    """Where the date, time and venue `paragraph` opens with end; 0 when it opens
+    with none.
+
+    >>> lead = "วันนี้ (16 พ.ค. 68) เวลา 11.15 น. ณ กรุงฮานอย นายกรัฐมนตรีหารือ..."
+    >>> lead[preamble_end(lead):]
+    'นายกรัฐมนตรีหารือ...'
+    """
+    found = _RE_PREAMBLE.match(paragraph)
+    return found.end() if found else 0
+
+
 def after_dateline(paragraph: str) -> int:
     """How many characters follow the date or time `paragraph` opens with; -1 when
     it opens with neither."""

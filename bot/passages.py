@@ -1,6 +1,5 @@
 """Passages cut from a release at answer time: the snippet that best matches a
-question, a window around a place in a text, and the cut at a space. Nothing
-here is needed to build the index (bot/summary.py is), so answering loads less.
+question, a window around a place in a text, and the cut at a space.
 """
 
 from __future__ import annotations
@@ -9,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from bot.matcher import TermMatcher
+from bot.news_lead import preamble_end
 
 SNIPPET_MAX = 240
 ELLIPSIS = "…"
@@ -45,13 +45,17 @@ def snippet(paragraphs: Sequence[str], needles: TermMatcher[int], weights: Seque
     """The passage that best matches the question: the sentence holding the most
     weight of its groups (`needles` finds each group's forms, valued by the
     group's place in `weights`), cut around the stretch where most of them appear.
+    A word found in the date, time and venue a sentence opens with does not count:
+    "วันนี้ (...) ณ ทำเนียบรัฐบาลเวียดนาม" tells where, not what happened in Vietnam.
 
     Returns "" when no paragraph names any group.
     """
     best: tuple[float, int, str, list[tuple[int, int]]] | None = None
     for index, paragraph in enumerate(paragraphs):
         for sentence in sentences(paragraph, lang):
-            hits = [(found.start, found.value) for found in needles.find(sentence)]
+            opening = preamble_end(sentence)
+            hits = [(found.start, found.value) for found in needles.find(sentence)
+                    if found.start >= opening]
             score = sum(weights[group] for group in {group for _, group in hits})
             if score > 0 and (best is None or (score, -index) > (best[0], best[1])):
                 best = (score, -index, sentence, hits)

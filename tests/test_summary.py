@@ -525,6 +525,19 @@ def test_snippet_prefers_the_rarer_word() -> None:
     assert snippet(paragraphs, *found, "en") == "The meeting was in Dalat."
 
 
+def test_snippet_does_not_count_words_of_the_opening_date_and_venue() -> None:
+    # The question's place named only in where a ceremony was held tells nothing of it.
+    paragraphs = [
+        "วันนี้ (ศุกร์ที่ 16 พฤษภาคม 2568) เวลา 11.15 น. ณ ทำเนียบรัฐบาลเวียดนาม กรุงฮานอย",
+        "นายกรัฐมนตรีไทยและเวียดนามร่วมเป็นสักขีพยานการลงนามความตกลง 8 ฉบับ",
+    ]
+    text = snippet(paragraphs, *needles(["เวียดนาม"]), "th")
+    assert text.startswith("นายกรัฐมนตรีไทยและเวียดนาม")
+    english = ["On May 16, 2025, at the Government House, Hanoi, Vietnam, the leaders met.",
+               "The agreements cover trade and drug control."]
+    assert snippet(english, *needles(["vietnam"]), "en") == ""
+
+
 def test_snippet_is_empty_without_matches_and_bounded_with_them() -> None:
     assert snippet(["nothing here"], *needles(["trafficking"]), "en") == ""
     long = "คำ " * 200 + "ค้ามนุษย์ " + "คำ " * 200
