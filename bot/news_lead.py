@@ -84,9 +84,10 @@ _EN_TIME = (r"(?i:at|from|around)\s+\d{1,2}(?:[.:]?\d{2})?\s*"
             r"(?:hrs\b\.?|hours\b|a\.m\.|p\.m\.|am\b|pm\b)"
             r"(?:\s*\([^()]{0,60}\))?(?:\s+(?i:today|tonight))?")
 # Who comes after a venue's parts: "Mr.", "H.E.", "Prime Minister", "Government Spokesperson".
-_EN_ACTOR = (r"Mr|Mrs|Ms|Miss|Dr|Gen|Pol|Lt|Col|Adm|H\.E|His|Her|Their|Prime|Deputy|Minister|"
-             r"Government(?! House)|President|Vice|Chair|Ambassador|Secretary|Senator|Governor|"
-             r"King|Queen|Prince|The |Both|Members|Thailand\b|Spokesperson|Director|Chief|Head")
+_EN_ACTOR = (r"(?:Mr|Mrs|Ms|Miss|Dr|Gen|Pol|Lt|Col|Adm|H\.E|His|Her|Their|Prime|Deputy|Ministers?|"
+             r"Government(?! House)|President|Vice|Chair(?:man|woman|person)?|Ambassador|Secretary|"
+             r"Senator|Governor|King|Queen|Prince|Princess|The|Both|Members|Thailand|Spokesperson|"
+             r"Director|Chief|Head)\b")
 # "at the Purple Room, Thai Khu Fah Building, Government House": the parts up to the actor;
 # "At the weekly cabinet meeting," too.
 _EN_VENUE = (r"(?i:at)\s+(?:the\s+\S|[A-Z0-9])[^,]{0,80}"

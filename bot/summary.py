@@ -124,6 +124,16 @@ _RE_GOES_ON = re.compile(r"(?:และ|หรือ|ซึ่ง|แต่|ร�
                          r"|(?:He|She|It|They|This|These|Those|His|Her|Its|Their)\b)")
 # An item of a list: "- ...", "1. ...", "2) ...", "(3) ...", "1.1 ...".
 _RE_ITEM = re.compile(r"[-•·*]|\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)")
+# A later item of a list ("2. ...", "3) ...", "(4) ...", "คดีที่ 2 ...", "Second is ..."): not
+# where a summary starts, which would leave out the first item and what the list is of. (A
+# cabinet meeting's agenda item, "5. เรื่อง ...", is a heading that says what was decided.)
+_RE_LATER_ITEM = re.compile(
+    r"(?:\(?(?:[2-9]|[1-9]\d)[.)](?!\d)|\((?:[2-9]|[1-9]\d)\))(?!\s*เรื่อง)"
+    r"|(?:คดี|จุด|ข้อ|ประเด็น|กรณี|ด้าน|เรื่อง)ที่\s?(?:[2-9]|[1-9]\d)(?!\d)"
+    r"|(?:Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)(?:ly)?\b")
+# The mark of an item a cut left with nothing after it: " 2.…", " 3)…", " (4)…", " -…".
+_RE_BARE_ITEM = re.compile(
+    rf"\s+(?:\(?\d{{1,2}}(?:\.\d{{1,2}})*[.)]|\(\d{{1,2}}\)|[-•·*])\s*{ELLIPSIS}$")
 # A line of a text broken at a fixed width: this long, ending in a word, a figure or a
 # comma (not a full stop, a colon, a closing quote or bracket).
 _BROKEN_MIN, _BROKEN_MAX, _BROKEN_LINES = 40, 120, 5
@@ -188,14 +198,17 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str,
        that closes a release ("หากประชาชนพบเห็น... โทร 1300"), the penalties a law
        sets and the title said again weigh against it; a later paragraph that speaks
        of the title's subject, for it. A paragraph that refers back
-       ("He also...", "ยังพบว่า...") or finishes a broken line ("ว่าด้วย...") does
-       not start it.
+       ("He also...", "ยังพบว่า...") or finishes a broken line ("ว่าด้วย..."), or a
+       later item of a list ("3. ...", "คดีที่ 4 ...", "Second is ...") does not
+       start it.
     7. A Thai start that recalls the case the release answers ("จากกรณี X นั้น",
        "กรณี X ว่า ...") is read from where the answer begins (see `_past_case`).
        Paragraphs are joined until half of SUMMARY_MAX is reached (one that ends
        "ดังนี้", "ได้แก่" or "as follows:", or a short numbered item, brings the
-       next with it), leaving out an English sentence that only names who came
-       along ("Accompanying the Prime Minister were..."), then `cut`.
+       next with it), leaving out a sentence said already (a lead the site set twice)
+       and an English sentence that only names who came along ("Accompanying the
+       Prime Minister were..."), then `cut`, without an item's mark the cut left
+       bare ("... 24,759 คน 2.…").
     8. A summary that starts after the lead opens with the lead's first sentence or
        clause when that tells news of its own (see `_lead_news`), then "…".
     9. When nothing is left, the old summary: the opening as it is, else the title.
@@ -224,7 +237,7 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str,
     context = _lead_news(lead_text, title, lang) if start > 0 else ""
     if context and context not in parts[0]:
         parts.insert(0, f"{context} {ELLIPSIS}")
-    return cut(" ".join(parts), SUMMARY_MAX)
+    return _cut(" ".join(parts))
 
 
 def _digest_summary(paragraphs: Sequence[str], lang: str,
@@ -255,7 +268,7 @@ def _digest_summary(paragraphs: Sequence[str], lang: str,
         says_title(decision, heading, SUMMARY_MAX) and not _RE_GOES_ON.match(decision))
     if not said:
         decision = f"{heading}: {decision}" if decision else heading
-    return cut(decision, SUMMARY_MAX)
+    return _cut(decision)
 
 
 def _without_legal_basis(decision: str) -> str:
@@ -289,7 +302,8 @@ def _gathered(texts: Iterable[str], lang: str, *, lists: bool) -> list[str]:
         if not text:
             continue
         for sentence in sentences(text, lang):
-            if parts and lang == "en" and _RE_EN_COMPANY.match(sentence):
+            said = sentence in parts or (lang == "en" and _RE_EN_COMPANY.match(sentence))
+            if parts and said:
                 continue
             parts.append(sentence)
             length += len(sentence) + 1
@@ -368,7 +382,7 @@ def _news_start(lead: str, later: Sequence[str], title: str, lang: str) -> tuple
     openings = ([lead[:found.start()], lead[found.end():][:_NEWS_WINDOW]] if found
                 else [lead[:_NEWS_WINDOW]])
     candidates = [(distance, paragraph) for distance, paragraph in enumerate(later, 1)
-                  if not _RE_GOES_ON.match(paragraph)
+                  if not _RE_GOES_ON.match(paragraph) and not _RE_LATER_ITEM.match(paragraph)
                   and (len(paragraph) >= _MIN_LEAD or _announces_list(paragraph))]
     scores = outcomes([*openings, *(paragraph[:_NEWS_WINDOW] for _, paragraph in candidates)],
                       lang, title)
@@ -389,10 +403,11 @@ def _news_start(lead: str, later: Sequence[str], title: str, lang: str) -> tuple
 
 
 def _lead_news(lead: str, title: str, lang: str) -> str:
-    """The first sentence or clause of `lead` (up to _LEAD_NEWS_MAX characters) when it
-    tells news of its own (`outcomes` weighs it above nothing: a decision, an order, a
-    figure) and does not say the title again; else "". Nor an introduction to a list
-    or to the gist of a meeting.
+    """The first sentence or clause of `lead` (up to _LEAD_NEWS_MAX characters; an
+    English sentence whole, as words cut off read as broken) when it tells news of
+    its own (`outcomes` weighs it above nothing: a decision, an order, a figure) and
+    does not say the title again; else "". Nor an introduction to a list or to the
+    gist of a meeting.
 
     >>> _lead_news("ครม.เห็นชอบร่างเอกสารผลลัพธ์การประชุมอาเซียน 15 ฉบับ โดยฉบับแรกคือ...",
     ...            "ไทยร่วมประชุมรัฐมนตรีต่างประเทศ", "th")
@@ -405,11 +420,24 @@ def _lead_news(lead: str, title: str, lang: str) -> str:
     found = title_clause(lead, lang)
     if found and found.start() <= _LEAD_NEWS_MAX:
         clause = lead[:found.start()].rstrip(" ,;:")
+    elif lang == "en":
+        clause = sentences(lead, lang)[0]
+        if len(clause) > _LEAD_NEWS_MAX:
+            return ""
     else:
         clause = cut(lead, _LEAD_NEWS_MAX).removesuffix(ELLIPSIS)
     if _announces_list(clause) or _announces_gist(clause):
         return ""
     return clause if outcomes([clause], lang, title)[0] > 0 else ""
+
+
+def _cut(text: str) -> str:
+    """`text` cut to SUMMARY_MAX (see `cut`), without the mark of a list's item that
+    the cut left bare: "... จำนวน 24,759 คน 2.…" ends "... จำนวน 24,759 คน…"."""
+    summary = cut(text, SUMMARY_MAX)
+    if summary.endswith(ELLIPSIS) and (bare := _RE_BARE_ITEM.search(summary)):
+        return summary[:bare.start()] + ELLIPSIS
+    return summary
 
 
 def _list_start(paragraphs: Sequence[str], best: int) -> int:
@@ -526,5 +554,5 @@ def _opening(title: str, paragraphs: Sequence[str], lang: str) -> str:
                        if not _RE_BORING.match(p) and squash(p) != squashed_title),
                       lang, lists=False)
     if not parts:
-        return cut(title, SUMMARY_MAX)
-    return cut(" ".join(parts), SUMMARY_MAX)
+        return _cut(title)
+    return _cut(" ".join(parts))

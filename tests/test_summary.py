@@ -842,3 +842,71 @@ def test_a_summary_from_a_later_paragraph_opens_with_the_lead_s_own_news() -> No
     assert f"… {later[:60]}" in summary
     arrived = "Prime Minister Srettha Thavisin arrived in Phnom Penh on his first visit."
     assert summarize(title, [arrived, later], "en", TOPIC_SCORE) == later
+
+
+# A list's introduction too long to start a summary with its first item (longer than the
+# one in test_a_list_is_summarised_from_the_words_that_announce_it).
+DES_LEAD = ("กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคมแจ้งเตือนไปยังประชาชนในช่วงเทศกาลวันหยุดปีใหม่ "
+            "ให้ระมัดระวังคนร้ายที่แฝงตัวเข้ามาฉวยโอกาสหลอกลวงทำให้เกิดความเสียหายทั้งทรัพย์สินและ"
+            "ข้อมูลส่วนบุคคล โดยรวบรวมกลโกงที่พบบ่อยในช่วงเทศกาลไว้เพื่อให้ประชาชนรู้เท่าทัน ดังนี้")
+
+
+def test_a_later_item_of_a_list_does_not_start_the_summary() -> None:
+    # The fifth item tells the most (figures, arrests), but a summary that opens "5. ..."
+    # leaves out what the list is of.
+    paragraphs = [
+        DES_LEAD,
+        "1. หลอกให้โหลดสติกเกอร์ปีใหม่ฟรีผ่านลิงก์ที่แฝงมากับข้อความ",
+        "2. หลอกรับบริจาคทำบุญช่วงปีใหม่โดยอ้างชื่อวัดและมูลนิธิ",
+        "3. หลอกให้ซื้อของขวัญผ่านร้านค้าออนไลน์ที่ไม่มีอยู่จริง",
+        "4. หลอกให้จัดงานเลี้ยงแล้วให้ร้านค้าโอนเงินมัดจำ",
+        "5. หลอกชวนเล่นพนันออนไลน์ ตำรวจจับกุมแล้ว 120 ราย ยึดเงิน 15 ล้านบาท",
+    ]
+    summary = summarize("ดีอีเอส เตือนภัยออนไลน์ช่วงปีใหม่", paragraphs, "th")
+    assert not summary.startswith("5.")
+    # "คดีที่ 4" (the fourth case) is a later item too.
+    cases = [DES_LEAD.replace("ดังนี้", "จำนวน 4 คดี ดังนี้"),
+             "คดีที่ 1 หลอกให้ยืมเงินผ่านเฟซบุ๊กของเพื่อน",
+             "คดีที่ 2 หลอกให้ลงทุนในสินทรัพย์ดิจิทัล",
+             "คดีที่ 3 หลอกให้โอนเงินเพื่อรับรางวัล",
+             "คดีที่ 4 ข่มขู่ทางโทรศัพท์ มูลค่าความเสียหาย 202,850 บาท ตำรวจจับกุมผู้ต้องหา 3 ราย"]
+    assert not summarize("เตือนภัยโจรออนไลน์", cases, "th").startswith("คดีที่ 4")
+
+
+def test_a_paragraph_the_release_gives_twice_is_summarised_once() -> None:
+    # The site set the lead, broken over two lines, twice.
+    visit = ("วันที่ 27 กันยายน 2566 นายพิพัฒน์ รัชกิจประการ รัฐมนตรีว่าการกระทรวงแรงงานเข้าตรวจเยี่ยม"
+             "กรมสวัสดิการและคุ้มครองแรงงาน พร้อมมอบนโยบายแก่ผู้บริหารระดับสูง ข้าราชการ เจ้าหน้าที่")
+    rest = "ทั้งส่วนกลางและส่วนภูมิภาค พร้อมเยี่ยมชมบูธนิทรรศการภารกิจกรมฯ"
+    summary = summarize("รมว.แรงงาน “พิพัฒน์” มอบนโยบาย กสร. มุ่งยกระดับคุณภาพชีวิตแรงงาน",
+                        [visit, rest, visit, f"{rest} โดยมีอธิบดีเข้าร่วม"], "th")
+    assert summary.count("เข้าตรวจเยี่ยมกรมสวัสดิการ") == 1
+
+
+def test_an_english_lead_too_long_for_a_sentence_is_not_cut_into_a_summary_s_opening() -> None:
+    lead = ("Deputy Government Spokesperson Ratchada Thanadirek disclosed that Thailand has "
+            "recently managed to arrest 120 members of narcotics networks, which demonstrates "
+            "efficient collaboration between Office of the Narcotics Control Board (ONCB), "
+            "Internal Security Operations Command (ISOC), Armed Force Security Center, the "
+            "Royal Thai Police and the Customs Department.")
+    later = ("According to the statistics on drug-related arrests during October 2020-June "
+             "2021, 344 million pills of methamphetamine and 20,662 kg of ICE have been "
+             "confiscated, and 84 cases were attempted trafficking out of the country.")
+    summary = summarize("Govt fares well on narcotics suppression", [lead, later], "en")
+    # The lead's news is put first only as a whole sentence: words cut off read as broken.
+    assert " … " not in summary or summary.split(" … ")[0].endswith(".")
+
+
+def test_an_english_venue_in_a_kingdom_is_read_past() -> None:
+    lead = ("April 23, 2025, at 1150hrs, at the Peace Palace, Phnom Penh, Kingdom of Cambodia, "
+            "Prime Minister Paetongtarn Shinawatra witnessed the signing of 7 agreements.")
+    # "Kingdom of Cambodia" is where, not who: the King is.
+    assert event(lead, "en").startswith("Prime Minister Paetongtarn Shinawatra witnessed")
+
+
+def test_a_cut_leaves_no_bare_mark_of_an_item() -> None:
+    first = "ผลการดำเนินงาน ดังนี้ 1. ผู้ได้รับอนุญาตทำงานตามมติคณะรัฐมนตรี จำนวน 24,759 คน"
+    paragraphs = [first + " " + "และมีรายละเอียดอื่น " * 17 + "2. การจดทะเบียนแรงงานรอบใหม่"]
+    summary = summarize("กระทรวงแรงงานรายงานผล", paragraphs, "th")
+    assert len(summary) <= SUMMARY_MAX
+    assert not summary.rstrip("…").rstrip().endswith("2.")
