@@ -109,12 +109,13 @@ _RE_PREAMBLE = re.compile(
 _RE_DATELINE = re.compile(rf"^[-*_=+.~—–•·\s]*(?:{_TH_DATE}|{_TH_TIME}|{_EN_DATE}|{_EN_TIME})")
 # "<speaker> เปิดเผยว่า <event>": the verb (not in "เผยแพร่", "สระบุรี"), what it may carry
 # ("กล่าวเพิ่มเติมว่า", "กล่าวต่อไปอีกว่า", "เปิดเผยหลังการประชุม ครม. ว่า"), and "ว่า" (not in
-# "ว่าการ", "กว่า", "ระหว่าง"); or "<speaker> เปิดเผยถึง <what the release is about>". The
-# verb comes first in the pattern, which keeps the search fast.
+# "ว่าการ", "กว่า", "ระหว่าง"); or "<speaker> เปิดเผยถึง <what the release is about>", and
+# when " ว่า ..." follows it soon ("เปิดเผยถึงการช่วยเหลือผู้ประสบภัย ว่า ได้รับรายงาน..."),
+# what is said after it. The verb comes first in the pattern, which keeps the search fast.
 _RE_TH_SAYS = re.compile(
     r"(?:เปิดเผย|กล่าว|แถลง|ระบุ(?!รี)|เผย(?!แพร่)|ชี้แจง|ให้สัมภาษณ์)"
     r"(?:(?:\S{0,12}?|\s?(?:หลัง|ภายหลัง|ผล|กับ|ใน)[^\n]{0,120}?)\s?(?:(?<!ก)|(?<=อีก))ว่า(?!การ|ด้วย|จ้าง|ง)\s*"
-    r"|ถึง\s*)")
+    r"|ถึง\s*(?:[^\n]{0,160}?\sว่า(?!การ|ด้วย|จ้าง|ง|ที่)\s*)?)")
 # What a Thai speaker says of themself: "ตนได้สั่งการ...", "ตนเองรู้สึก...", "ตน และคณะ...".
 _RE_TH_SELF = re.compile(r"ตน(?:เอง)?\s*(?=[\u0e01-\u0e2e\u0e40-\u0e44])")
 # What a speaker's part may end with before the verb: "นายสมศักดิ์ ได้ให้สัมภาษณ์ว่า".

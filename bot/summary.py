@@ -134,6 +134,11 @@ _RE_LATER_ITEM = re.compile(
 # The mark of an item a cut left with nothing after it: " 2.…", " 3)…", " (4)…", " -…".
 _RE_BARE_ITEM = re.compile(
     rf"\s+(?:\(?\d{{1,2}}(?:\.\d{{1,2}})*[.)]|\(\d{{1,2}}\)|[-•·*])\s*{ELLIPSIS}$")
+# A link to what came before that a Thai summary does not open with: "โดย" (not "โดยเฉพาะ",
+# "โดยรวม"...), "จึง", "ทั้งนี้", "นอกจากนี้ (ยัง)", written without a space after them.
+_RE_TH_OPENING_LINK = re.compile(
+    r"(?:โดย(?!เฉพาะ|รวม|สรุป|ทั่วไป|ปกติ|ตรง|ส่วนใหญ่|เฉลี่ย|ประมาณ)|จึง|ทั้งนี้"
+    r"|นอกจากนี้(?:\s*ยัง(?=ได้|มี))?)\s*")
 # A line of a text broken at a fixed width: this long, ending in a word, a figure or a
 # comma (not a full stop, a colon, a closing quote or bracket).
 _BROKEN_MIN, _BROKEN_MAX, _BROKEN_LINES = 40, 120, 5
@@ -208,7 +213,8 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str,
        next with it), leaving out a sentence said already (a lead the site set twice)
        and an English sentence that only names who came along ("Accompanying the
        Prime Minister were..."), then `cut`, without an item's mark the cut left
-       bare ("... 24,759 คน 2.…").
+       bare ("... 24,759 คน 2.…"). A Thai summary does not open with a link to what
+       came before ("โดย", "จึง", "ทั้งนี้", "นอกจากนี้ยัง" run on into the next word).
     8. A summary that starts after the lead opens with the lead's first sentence or
        clause when that tells news of its own (see `_lead_news`), then "…".
     9. When nothing is left, the old summary: the opening as it is, else the title.
@@ -234,6 +240,8 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str,
     parts = _gathered(events, lang, lists=True)
     if not parts:
         return _opening(title, paragraphs, lang)
+    if lang != "en" and (link := _RE_TH_OPENING_LINK.match(parts[0])):
+        parts[0] = lead_event(parts[0][link.end():], lang) or parts[0]
     context = _lead_news(lead_text, title, lang) if start > 0 else ""
     if context and context not in parts[0]:
         parts.insert(0, f"{context} {ELLIPSIS}")

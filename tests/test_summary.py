@@ -910,3 +910,26 @@ def test_a_cut_leaves_no_bare_mark_of_an_item() -> None:
     summary = summarize("กระทรวงแรงงานรายงานผล", paragraphs, "th")
     assert len(summary) <= SUMMARY_MAX
     assert not summary.rstrip("…").rstrip().endswith("2.")
+
+
+def test_what_a_speaker_says_after_naming_the_subject_is_read_from_what_is_said() -> None:
+    # "<speaker> เปิดเผยถึง <subject> ว่า <what was said>": the subject is the title's.
+    lead = ("วันที่ 22 ตุลาคม 2567 ที่ทำเนียบรัฐบาล นายวราวุธ ศิลปอาชา รมว.พม. เปิดเผยถึง"
+            "การช่วยเหลือผู้ได้รับผลกระทบจากเหตุเพลิงไหม้รถบัสทัศนศึกษา ว่า ได้รับรายงานจาก ศรส. "
+            "ว่าทีม พม. ลงพื้นที่เยี่ยมครอบครัวผู้เสียชีวิตทั้ง 23 ครอบครัวแล้ว")
+    assert event(lead, "th").startswith("ได้รับรายงานจาก ศรส.")
+    # With no "ว่า" soon after, what the speaker spoke of is the event.
+    report = "นายสมชาย ใจดี อธิบดี เปิดเผยถึงผลการตรวจสถานประกอบการ 1,200 แห่งในเดือนมีนาคม"
+    assert event(report, "th") == "ผลการตรวจสถานประกอบการ 1,200 แห่งในเดือนมีนาคม"
+
+
+def test_a_thai_summary_does_not_open_with_a_link_to_what_came_before() -> None:
+    lead = ("วันนี้ (3 มี.ค. 67) นายสมชาย ใจดี รมว.ต่างประเทศ ให้การต้อนรับเอกอัครราชทูตออสเตรเลีย "
+            "ที่เข้าเยี่ยมคารวะในโอกาสเข้ารับตำแหน่งใหม่ และแสดงความยินดีต่อความสัมพันธ์ที่ยาวนาน")
+    talks = ("โดยทั้งสองฝ่ายได้หารือเกี่ยวกับความร่วมมือในการต่อต้านการค้ามนุษย์ และตกลงจัดตั้ง"
+             "ศูนย์ประสานงานร่วม 2 แห่งที่ชายแดน พร้อมแลกเปลี่ยนข้อมูลผู้เสียหาย 150 ราย")
+    summary = summarize("ไทย-ออสเตรเลีย หารือความร่วมมือต่อต้านการค้ามนุษย์", [lead, talks], "th")
+    assert summary.startswith("ทั้งสองฝ่ายได้หารือ")
+    # "โดยเฉพาะ" (especially) is no link.
+    assert summarize("เตือนภัยออนไลน์", ["โดยเฉพาะผู้สูงอายุถูกหลอกลวงทางโทรศัพท์แล้ว 1,200 ราย"],
+                     "th").startswith("โดยเฉพาะ")
