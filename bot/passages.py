@@ -1,17 +1,34 @@
 """Passages cut from a release at answer time: the snippet that best matches a
-question, a window around a place in a text, and the cut at a space.
+question, a window around a place in a text, and the cut at a space or between
+two Thai words.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 from bot.matcher import TermMatcher
 from bot.news_lead import preamble_end
+from bot.thai import WORD_SEP
 
 SNIPPET_MAX = 240
 ELLIPSIS = "…"
+# Words a cut passage does not end on: they lead on to what the cut left out ("... โดยมี…",
+# "... ฝ่ายความมั่นคงรายงานว่า…", "... and…"), nor does a list's item mark ("... 7)…"); a
+# Thai one is found as a word only where the index's segmentation tells where words begin.
+_TH_DANGLING = frozenset((
+    "โดยมี", "โดย", "และ", "หรือ", "ซึ่ง", "ว่า", "ที่", "ณ", "ของ", "ให้", "กับ", "จาก", "ใน",
+    "เพื่อ", "ได้แก่", "ดังนี้", "อาทิ", "เช่น", "นอกจากนี้", "ทั้งนี้", "รวมทั้ง", "ตลอดจน", "แต่",
+    "คือ", "ประกอบด้วย", "ระหว่าง", "ตาม", "ถึง", "ต่อ"))
+_EN_DANGLING = frozenset((
+    "and", "or", "of", "the", "a", "an", "to", "that", "at", "by", "with", "for", "in", "on",
+    "from", "as", "which", "who", "whose", "including", "into", "than", "such"))
+_RE_ITEM_MARK = re.compile(r"\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)|[-•·*]")
+_DANGLING_WORDS = 3
+_TRIMMED = " ,;:-"
 
 # English sentence ends, not after a title or another abbreviation ("Gen. Natthapon");
 # Thai marks sentences and phrases with a space.
@@ -28,41 +45,73 @@ def sentences(paragraph: str, lang: str) -> list[str]:
     return [paragraph]
 
 
-def cut(text: str, limit: int) -> str:
-    """`text` shortened to `limit` characters at a space, with an ellipsis if cut."""
+def words(segmented: str) -> tuple[str, tuple[int, ...]]:
+    """A paragraph as the index keeps it (Thai words separated by WORD_SEP) as text,
+    and where in it each word after the first begins: where Thai may be cut.
+
+    >>> words("ค้า\u200bมนุษย์ IOM")
+    ('ค้ามนุษย์ IOM', (3,))
+    """
+    pieces = segmented.split(WORD_SEP)
+    return "".join(pieces), tuple(accumulate(map(len, pieces[:-1])))
+
+
+def cut(text: str, limit: int, starts: Sequence[int] = ()) -> str:
+    """`text` shortened to `limit` characters at a space or where a word begins
+    (`starts`, ascending; see `words`), with an ellipsis if cut, and without a last
+    word that announces what the cut left out ("... โดยมี…", "... and…", "... 7)…").
+
+    >>> cut("the ministers met and", 20)
+    'the ministers met…'
+    """
     if len(text) <= limit:
         return text
     room = limit - len(ELLIPSIS)
-    head = text[:room]
-    space = head.rfind(" ")
-    if space >= room * 0.6:
-        head = head[:space]
-    return head.rstrip(" ,;:-") + ELLIPSIS
+    at = bisect_right(starts, room) - 1
+    end = max(text.rfind(" ", 0, room), starts[at] if at >= 0 else -1)
+    head = text[:end] if end >= room * 0.6 else text[:room]
+    return _without_dangling(head, starts) + ELLIPSIS
+
+
+def _without_dangling(head: str, starts: Sequence[int]) -> str:
+    """`head` without the words at its end that lead on to what was cut off."""
+    for _ in range(_DANGLING_WORDS):
+        head = head.rstrip(_TRIMMED)
+        at = bisect_left(starts, len(head)) - 1
+        last = max(head.rfind(" ") + 1, starts[at] if at >= 0 else 0)
+        word = head[last:]
+        if last == 0 or not (word in _TH_DANGLING or word.casefold() in _EN_DANGLING
+                             or _RE_ITEM_MARK.fullmatch(word)):
+            break
+        head = head[:last]
+    return head.rstrip(_TRIMMED)
 
 
 def snippet(paragraphs: Sequence[str], needles: TermMatcher[int], weights: Sequence[float],
             lang: str) -> str:
-    """The passage that best matches the question: the sentence holding the most
-    weight of its groups (`needles` finds each group's forms, valued by the
-    group's place in `weights`), cut around the stretch where most of them appear.
+    """The passage of `paragraphs` (as the index keeps them: see `words`) that best
+    matches the question: the sentence holding the most weight of its groups
+    (`needles` finds each group's forms, valued by the group's place in `weights`),
+    cut around the stretch where most of them appear, between words.
     A word found in the date, time and venue a sentence opens with does not count:
     "วันนี้ (...) ณ ทำเนียบรัฐบาลเวียดนาม" tells where, not what happened in Vietnam.
 
     Returns "" when no paragraph names any group.
     """
-    best: tuple[float, int, str, list[tuple[int, int]]] | None = None
+    best: tuple[float, int, str, list[tuple[int, int]], Sequence[int]] | None = None
     for index, paragraph in enumerate(paragraphs):
-        for sentence in sentences(paragraph, lang):
+        text, starts = words(paragraph)
+        for sentence in sentences(text, lang):
             opening = preamble_end(sentence)
             hits = [(found.start, found.value) for found in needles.find(sentence)
                     if found.start >= opening]
             score = sum(weights[group] for group in {group for _, group in hits})
             if score > 0 and (best is None or (score, -index) > (best[0], best[1])):
-                best = (score, -index, sentence, hits)
+                best = (score, -index, sentence, hits, starts if sentence == text else ())
     if best is None:
         return ""
-    _, _, sentence, hits = best
-    return window(sentence, _densest(hits, weights, SNIPPET_MAX), SNIPPET_MAX)
+    _, _, sentence, hits, breaks = best
+    return window(sentence, _densest(hits, weights, SNIPPET_MAX), SNIPPET_MAX, breaks)
 
 
 def _densest(hits: list[tuple[int, int]], weights: Sequence[float], width: int) -> int:
@@ -74,13 +123,18 @@ def _densest(hits: list[tuple[int, int]], weights: Sequence[float], width: int) 
     return max(sorted({p for p, _ in hits}), key=lambda p: (covered(p), -p))
 
 
-def window(text: str, focus: int, limit: int) -> str:
-    """About `limit` characters of `text` around `focus`, cut at spaces."""
+def window(text: str, focus: int, limit: int, starts: Sequence[int] = ()) -> str:
+    """About `limit` characters of `text` around `focus`, cut at spaces or where a word
+    begins (`starts`, see `cut`)."""
     if len(text) <= limit:
         return text
     start = max(0, focus - limit // 3)
     if start > 0:
         space = text.find(" ", start, focus)
-        start = space + 1 if space >= 0 else start
-    piece = cut(text[start:], limit - (len(ELLIPSIS) if start else 0))
+        at = bisect_left(starts, start)
+        word = starts[at] if at < len(starts) and starts[at] <= focus else focus
+        start = min(space + 1, word) if space >= 0 else word
+    rest = starts[bisect_right(starts, start):]
+    piece = cut(text[start:], limit - (len(ELLIPSIS) if start else 0),
+                [at - start for at in rest])
     return (ELLIPSIS if start else "") + piece

@@ -424,7 +424,7 @@ class SearchEngine:
         results: list[Result] = []
         for rowid, score in page:
             release = releases[rowid]
-            body = unsegment(bodies.get(rowid, ""))
+            body = bodies.get(rowid, "")
             text = snippet(body.split("\n"), needles, weights, release.lang) if body else ""
             results.append(Result.from_stored(release, text, score,
                                               tuple(links.get(rowid, ()))))

@@ -131,9 +131,6 @@ _RE_LATER_ITEM = re.compile(
     r"(?:\(?(?:[2-9]|[1-9]\d)[.)](?!\d)|\((?:[2-9]|[1-9]\d)\))(?!\s*เรื่อง)"
     r"|(?:คดี|จุด|ข้อ|ประเด็น|กรณี|ด้าน|เรื่อง)ที่\s?(?:[2-9]|[1-9]\d)(?!\d)"
     r"|(?:Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)(?:ly)?\b")
-# The mark of an item a cut left with nothing after it: " 2.…", " 3)…", " (4)…", " -…".
-_RE_BARE_ITEM = re.compile(
-    rf"\s+(?:\(?\d{{1,2}}(?:\.\d{{1,2}})*[.)]|\(\d{{1,2}}\)|[-•·*])\s*{ELLIPSIS}$")
 # A link to what came before that a Thai summary does not open with: "โดย" (not "โดยเฉพาะ",
 # "โดยรวม"...), "จึง", "ทั้งนี้", "นอกจากนี้ (ยัง)", written without a space after them.
 _RE_TH_OPENING_LINK = re.compile(
@@ -212,8 +209,8 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str,
        "ดังนี้", "ได้แก่" or "as follows:", or a short numbered item, brings the
        next with it), leaving out a sentence said already (a lead the site set twice)
        and an English sentence that only names who came along ("Accompanying the
-       Prime Minister were..."), then `cut`, without an item's mark the cut left
-       bare ("... 24,759 คน 2.…"). A Thai summary does not open with a link to what
+       Prime Minister were..."), then `cut` (which leaves no word that leads on to
+       what it cut off: "... และ…", "... 2.…"). A Thai summary does not open with a link to what
        came before ("โดย", "จึง", "ทั้งนี้", "นอกจากนี้ยัง" run on into the next word).
     8. A summary that starts after the lead opens with the lead's first sentence or
        clause when that tells news of its own (see `_lead_news`), then "…".
@@ -245,7 +242,7 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str,
     context = _lead_news(lead_text, title, lang) if start > 0 else ""
     if context and context not in parts[0]:
         parts.insert(0, f"{context} {ELLIPSIS}")
-    return _cut(" ".join(parts))
+    return cut(" ".join(parts), SUMMARY_MAX)
 
 
 def _digest_summary(paragraphs: Sequence[str], lang: str,
@@ -276,7 +273,7 @@ def _digest_summary(paragraphs: Sequence[str], lang: str,
         says_title(decision, heading, SUMMARY_MAX) and not _RE_GOES_ON.match(decision))
     if not said:
         decision = f"{heading}: {decision}" if decision else heading
-    return _cut(decision)
+    return cut(decision, SUMMARY_MAX)
 
 
 def _without_legal_basis(decision: str) -> str:
@@ -439,15 +436,6 @@ def _lead_news(lead: str, title: str, lang: str) -> str:
     return clause if outcomes([clause], lang, title)[0] > 0 else ""
 
 
-def _cut(text: str) -> str:
-    """`text` cut to SUMMARY_MAX (see `cut`), without the mark of a list's item that
-    the cut left bare: "... จำนวน 24,759 คน 2.…" ends "... จำนวน 24,759 คน…"."""
-    summary = cut(text, SUMMARY_MAX)
-    if summary.endswith(ELLIPSIS) and (bare := _RE_BARE_ITEM.search(summary)):
-        return summary[:bare.start()] + ELLIPSIS
-    return summary
-
-
 def _list_start(paragraphs: Sequence[str], best: int) -> int:
     """Where the summary starts when `paragraphs[best]` is an item of a list: at the
     short words that announce the list (under _LIST_INTRO_MAX characters) when they
@@ -562,5 +550,5 @@ def _opening(title: str, paragraphs: Sequence[str], lang: str) -> str:
                        if not _RE_BORING.match(p) and squash(p) != squashed_title),
                       lang, lists=False)
     if not parts:
-        return _cut(title)
-    return _cut(" ".join(parts))
+        return cut(title, SUMMARY_MAX)
+    return cut(" ".join(parts), SUMMARY_MAX)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import accumulate
 
 import pytest
 
@@ -10,6 +11,7 @@ from bot.matcher import TermMatcher
 from bot.news_lead import event, outcomes, says_title
 from bot.passages import SNIPPET_MAX, cut, snippet
 from bot.summary import SUMMARY_MAX, summarize
+from bot.thai import WORD_SEP
 from tests.conftest import DATA
 
 TOPIC_SCORE = DATA.topic_rule.score
@@ -544,6 +546,28 @@ def test_snippet_is_empty_without_matches_and_bounded_with_them() -> None:
     text = snippet([long], *needles(["ค้ามนุษย์"]), "th")
     assert "ค้ามนุษย์" in text
     assert len(text) <= SNIPPET_MAX
+
+
+def test_a_thai_snippet_is_cut_between_words_the_index_segmented() -> None:
+    # Thai runs on without spaces: the index's word separators tell where a cut may fall.
+    thai_words = ["เจ้าหน้าที่", "ตรวจ", "สอบ", "โรงงาน", "แปรรูป", "อาหาร", "ทะเล", "และ",
+                  "พบ", "แรงงาน", "ต่างด้าว", "ผิด", "กฎหมาย", "จำนวน", "มาก"] * 12
+    thai_words[90:92] = ["ค้ามนุษย์", "ประมง"]
+    paragraph = WORD_SEP.join(thai_words)
+    text = snippet([paragraph], *needles(["ค้ามนุษย์"]), "th")
+    assert "ค้ามนุษย์" in text and len(text) <= SNIPPET_MAX
+    core = text.strip("…")
+    plain = "".join(thai_words)
+    begins = set(accumulate(map(len, thai_words), initial=0))
+    assert plain.index(core) in begins and plain.index(core) + len(core) in begins
+
+
+def test_a_cut_does_not_end_on_a_word_that_leads_on() -> None:
+    assert cut("ตำรวจจับกุมผู้ต้องหา 9 ราย โดยมี เจ้าหน้าที่จากหลายหน่วยงานร่วม", 36) == (
+        "ตำรวจจับกุมผู้ต้องหา 9 ราย…")
+    assert cut("The two sides agreed to set up 3 centres, and to share data", 48) == (
+        "The two sides agreed to set up 3 centres…")
+    assert cut("มาตรการมี 3 ข้อ 1. ระงับบัญชี 2. จับกุม", 34) == "มาตรการมี 3 ข้อ 1. ระงับบัญชี…"
 
 
 def test_cut_stops_at_a_space() -> None:
