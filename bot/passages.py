@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from itertools import accumulate
 
 from bot.matcher import TermMatcher
-from bot.news_lead import preamble_end
+from bot.news_lead import preamble_end, says_title
 from bot.thai import WORD_SEP
 
 SNIPPET_MAX = 240
@@ -28,6 +28,17 @@ _EN_DANGLING = frozenset((
     "from", "as", "which", "who", "whose", "including", "into", "than", "such"))
 _RE_ITEM_MARK = re.compile(r"\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)|[-•·*]")
 _DANGLING_WORDS = 3
+# Nor does a passage open with a word that links it to what was left out before it.
+_TH_LEADING = frozenset((
+    "และ", "หรือ", "ซึ่ง", "ของ", "ใน", "ณ", "อาทิ", "เช่น", "ได้แก่", "รวมทั้ง", "อีกทั้ง",
+    "ว่าด้วย", "กับ", "แก่", "ว่า", "ตลอดจน", "รวมถึง"))
+_EN_LEADING = frozenset(("and", "or", "which", "of", "but"))
+# A cut falls at the last space in this last share of the room; failing that, at the last
+# word begun there (Thai, whose spaces end phrases, runs on without them).
+_CUT_NEAR = 0.6
+# A sentence that says the release's title again (a sub-headline, a lead that repeats it)
+# shows nothing the title above it does not: it counts this much of its weight.
+_TITLE_AGAIN = 0.5
 _TRIMMED = " ,;:-"
 
 # English sentence ends, not after a title or another abbreviation ("Gen. Natthapon");
@@ -67,10 +78,26 @@ def cut(text: str, limit: int, starts: Sequence[int] = ()) -> str:
     if len(text) <= limit:
         return text
     room = limit - len(ELLIPSIS)
-    at = bisect_right(starts, room) - 1
-    end = max(text.rfind(" ", 0, room), starts[at] if at >= 0 else -1)
-    head = text[:end] if end >= room * 0.6 else text[:room]
-    return _without_dangling(head, starts) + ELLIPSIS
+    end = text.rfind(" ", 0, room)
+    if end < room * _CUT_NEAR:  # no space near the end: where a word begins, else anywhere
+        at = bisect_right(starts, room) - 1
+        end = starts[at] if at >= 0 and starts[at] >= room * _CUT_NEAR else room
+    return _without_dangling(text[:end], starts) + ELLIPSIS
+
+
+def _past_link(text: str, start: int, focus: int, starts: Sequence[int]) -> int:
+    """`start`, or past the word there when that word links what it follows to what comes
+    after ("และ...", "ซึ่ง...", "อาทิ...", "and ..."), so a passage does not open with it."""
+    at = bisect_right(starts, start)
+    space = text.find(" ", start, focus + 1)
+    ends = [end for end in (starts[at] if at < len(starts) else -1, space) if start < end <= focus]
+    if not ends:
+        return start
+    end = min(ends)
+    word = text[start:end]
+    if word in _TH_LEADING or word.casefold() in _EN_LEADING:
+        return end + 1 if text[end:end + 1] == " " else end
+    return start
 
 
 def _without_dangling(head: str, starts: Sequence[int]) -> str:
@@ -88,13 +115,14 @@ def _without_dangling(head: str, starts: Sequence[int]) -> str:
 
 
 def snippet(paragraphs: Sequence[str], needles: TermMatcher[int], weights: Sequence[float],
-            lang: str) -> str:
+            lang: str, title: str = "") -> str:
     """The passage of `paragraphs` (as the index keeps them: see `words`) that best
     matches the question: the sentence holding the most weight of its groups
     (`needles` finds each group's forms, valued by the group's place in `weights`),
     cut around the stretch where most of them appear, between words.
     A word found in the date, time and venue a sentence opens with does not count:
-    "วันนี้ (...) ณ ทำเนียบรัฐบาลเวียดนาม" tells where, not what happened in Vietnam.
+    "วันนี้ (...) ณ ทำเนียบรัฐบาลเวียดนาม" tells where, not what happened in Vietnam;
+    a sentence that says the release's `title` again counts _TITLE_AGAIN of its weight.
 
     Returns "" when no paragraph names any group.
     """
@@ -106,6 +134,8 @@ def snippet(paragraphs: Sequence[str], needles: TermMatcher[int], weights: Seque
             hits = [(found.start, found.value) for found in needles.find(sentence)
                     if found.start >= opening]
             score = sum(weights[group] for group in {group for _, group in hits})
+            if title and score > 0 and says_title(sentence, title):
+                score *= _TITLE_AGAIN
             if score > 0 and (best is None or (score, -index) > (best[0], best[1])):
                 best = (score, -index, sentence, hits, starts if sentence == text else ())
     if best is None:
@@ -131,9 +161,12 @@ def window(text: str, focus: int, limit: int, starts: Sequence[int] = ()) -> str
     start = max(0, focus - limit // 3)
     if start > 0:
         space = text.find(" ", start, focus)
-        at = bisect_left(starts, start)
-        word = starts[at] if at < len(starts) and starts[at] <= focus else focus
-        start = min(space + 1, word) if space >= 0 else word
+        if space >= 0:
+            start = space + 1
+        else:  # where a word begins, else at the question's word itself
+            at = bisect_left(starts, start)
+            start = starts[at] if at < len(starts) and starts[at] <= focus else focus
+        start = _past_link(text, start, focus, starts)
     rest = starts[bisect_right(starts, start):]
     piece = cut(text[start:], limit - (len(ELLIPSIS) if start else 0),
                 [at - start for at in rest])

@@ -425,7 +425,8 @@ class SearchEngine:
         for rowid, score in page:
             release = releases[rowid]
             body = bodies.get(rowid, "")
-            text = snippet(body.split("\n"), needles, weights, release.lang) if body else ""
+            text = (snippet(body.split("\n"), needles, weights, release.lang, release.title)
+                    if body else "")
             results.append(Result.from_stored(release, text, score,
                                               tuple(links.get(rowid, ()))))
         return results

@@ -9,7 +9,7 @@ import pytest
 
 from bot.matcher import TermMatcher
 from bot.news_lead import event, outcomes, says_title
-from bot.passages import SNIPPET_MAX, cut, snippet
+from bot.passages import SNIPPET_MAX, cut, snippet, window, words
 from bot.summary import SUMMARY_MAX, summarize
 from bot.thai import WORD_SEP
 from tests.conftest import DATA
@@ -540,6 +540,17 @@ def test_snippet_does_not_count_words_of_the_opening_date_and_venue() -> None:
     assert snippet(english, *needles(["vietnam"]), "en") == ""
 
 
+def test_snippet_passes_over_the_title_said_again() -> None:
+    # The release opens with its headline again; the reader sees the title above.
+    title = "ผู้ว่าฯ ตราด รับคนไทยถูกหลอกไปทำงานคอลเซ็นเตอร์ 6 ราย กลับภูมิลำเนา"
+    paragraphs = [f"{title} พร้อมย้ำเตือนอย่าหลงเชื่อ",
+                  "จังหวัดตราดได้รับแจ้งว่ามีคนไทย 6 รายถูกหลอกไปทำงานคอลเซ็นเตอร์ที่เกาะกง "
+                  "จึงประสานทางการกัมพูชาช่วยเหลือจนเดินทางกลับถึงด่านคลองใหญ่"]
+    found = needles(["คอลเซ็นเตอร์"], ["ตราด"])
+    assert snippet(paragraphs, *found, "th", title).startswith("จังหวัดตราดได้รับแจ้ง")
+    assert snippet(paragraphs, *found, "th").startswith("ผู้ว่าฯ ตราด")  # no title given
+
+
 def test_snippet_is_empty_without_matches_and_bounded_with_them() -> None:
     assert snippet(["nothing here"], *needles(["trafficking"]), "en") == ""
     long = "คำ " * 200 + "ค้ามนุษย์ " + "คำ " * 200
@@ -560,6 +571,19 @@ def test_a_thai_snippet_is_cut_between_words_the_index_segmented() -> None:
     plain = "".join(thai_words)
     begins = set(accumulate(map(len, thai_words), initial=0))
     assert plain.index(core) in begins and plain.index(core) + len(core) in begins
+
+
+def test_a_thai_window_prefers_the_spaces_that_end_phrases_and_opens_past_a_link() -> None:
+    # Thai spaces end phrases: a cut there reads better than one between two words, and a
+    # passage does not open with "และ" (and) left from the phrase before.
+    long_phrase = WORD_SEP.join(["ข้อ", "ความ"] * 12)  # 84 letters, no space
+    segmented = WORD_SEP.join(
+        [long_phrase, " และ", "เจ้าหน้าที่", "ตำรวจ", "จับกุม", "ผู้ต้องหา", " 9", " ราย",
+         *[" ข้อ", "ความ"] * 30])
+    text, starts = words(segmented)
+    shown = window(text, text.index("จับกุม"), 120, starts)
+    assert shown.startswith("…เจ้าหน้าที่ตำรวจจับกุม")
+    assert shown.endswith("ข้อความ…")  # at a space, not between "ข้อ" and "ความ"
 
 
 def test_a_cut_does_not_end_on_a_word_that_leads_on() -> None:
