@@ -39,6 +39,7 @@ _CUT_NEAR = 0.6
 # A sentence that says the release's title again (a sub-headline, a lead that repeats it)
 # shows nothing the title above it does not: it counts this much of its weight.
 _TITLE_AGAIN = 0.5
+_TITLE_PARAGRAPHS = 3  # where it comes: at the top
 _TRIMMED = " ,;:-"
 
 # English sentence ends, not after a title or another abbreviation ("Gen. Natthapon");
@@ -122,26 +123,33 @@ def snippet(paragraphs: Sequence[str], needles: TermMatcher[int], weights: Seque
     cut around the stretch where most of them appear, between words.
     A word found in the date, time and venue a sentence opens with does not count:
     "วันนี้ (...) ณ ทำเนียบรัฐบาลเวียดนาม" tells where, not what happened in Vietnam;
-    a sentence that says the release's `title` again counts _TITLE_AGAIN of its weight.
+    a sentence of the first _TITLE_PARAGRAPHS that says the release's `title` again
+    counts _TITLE_AGAIN of its weight.
 
     Returns "" when no paragraph names any group.
     """
-    best: tuple[float, int, str, list[tuple[int, int]], Sequence[int]] | None = None
+    best: tuple[float, int, str, list[tuple[int, int]]] | None = None
     for index, paragraph in enumerate(paragraphs):
-        text, starts = words(paragraph)
-        for sentence in sentences(text, lang):
+        for sentence in sentences(paragraph.replace(WORD_SEP, ""), lang):
+            found = needles.find(sentence)
+            if not found:
+                continue
             opening = preamble_end(sentence)
-            hits = [(found.start, found.value) for found in needles.find(sentence)
-                    if found.start >= opening]
+            hits = [(one.start, one.value) for one in found if one.start >= opening]
             score = sum(weights[group] for group in {group for _, group in hits})
-            if title and score > 0 and says_title(sentence, title):
+            if score <= (best[0] if best else 0):  # the first of the best wins
+                continue
+            if title and index < _TITLE_PARAGRAPHS and says_title(sentence, title):
                 score *= _TITLE_AGAIN
-            if score > 0 and (best is None or (score, -index) > (best[0], best[1])):
-                best = (score, -index, sentence, hits, starts if sentence == text else ())
+                if score <= (best[0] if best else 0):
+                    continue
+            best = (score, -index, sentence, hits)
     if best is None:
         return ""
-    _, _, sentence, hits, breaks = best
-    return window(sentence, _densest(hits, weights, SNIPPET_MAX), SNIPPET_MAX, breaks)
+    _, index, sentence, hits = best
+    text, starts = words(paragraphs[-index])
+    return window(sentence, _densest(hits, weights, SNIPPET_MAX), SNIPPET_MAX,
+                  starts if sentence == text else ())
 
 
 def _densest(hits: list[tuple[int, int]], weights: Sequence[float], width: int) -> int:
