@@ -69,9 +69,10 @@ def words(segmented: str) -> tuple[str, tuple[int, ...]]:
 
 
 def cut(text: str, limit: int, starts: Sequence[int] = ()) -> str:
-    """`text` shortened to `limit` characters at a space or where a word begins
-    (`starts`, ascending; see `words`), with an ellipsis if cut, and without a last
-    word that announces what the cut left out ("... โดยมี…", "... and…", "... 7)…").
+    """`text` shortened to `limit` characters at its last space near the end (Thai
+    spaces end phrases), else where a word begins (`starts`, ascending; see `words`),
+    with an ellipsis if cut, and without a last word that leads on to what the cut
+    left out ("... โดยมี…", "... and…", "... 7)…").
 
     >>> cut("the ministers met and", 20)
     'the ministers met…'
@@ -162,8 +163,9 @@ def _densest(hits: list[tuple[int, int]], weights: Sequence[float], width: int) 
 
 
 def window(text: str, focus: int, limit: int, starts: Sequence[int] = ()) -> str:
-    """About `limit` characters of `text` around `focus`, cut at spaces or where a word
-    begins (`starts`, see `cut`)."""
+    """About `limit` characters of `text` around `focus`, from a space before it, else
+    where a word begins (`starts`, see `cut`), past a word that links it to what came
+    before, and cut as `cut` does."""
     if len(text) <= limit:
         return text
     start = max(0, focus - limit // 3)

@@ -210,8 +210,9 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str,
        next with it), leaving out a sentence said already (a lead the site set twice)
        and an English sentence that only names who came along ("Accompanying the
        Prime Minister were..."), then `cut` (which leaves no word that leads on to
-       what it cut off: "... และ…", "... 2.…"). A Thai summary does not open with a link to what
-       came before ("โดย", "จึง", "ทั้งนี้", "นอกจากนี้ยัง" run on into the next word).
+       what it cut off: "... และ…", "... 2.…"). A Thai summary does not open with a
+       link to what came before ("โดย", "จึง", "ทั้งนี้", "นอกจากนี้ยัง" run on into the
+       next word).
     8. A summary that starts after the lead opens with the lead's first sentence or
        clause when that tells news of its own (see `_lead_news`), then "…".
     9. When nothing is left, the old summary: the opening as it is, else the title.
