@@ -911,14 +911,14 @@ def test_a_later_item_of_a_list_does_not_start_the_summary() -> None:
         "5. หลอกชวนเล่นพนันออนไลน์ ตำรวจจับกุมแล้ว 120 ราย ยึดเงิน 15 ล้านบาท",
     ]
     summary = summarize("ดีอีเอส เตือนภัยออนไลน์ช่วงปีใหม่", paragraphs, "th")
-    assert not summary.startswith("5.")
+    assert summary.startswith("กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคมแจ้งเตือน")  # what the list is of
     # "คดีที่ 4" (the fourth case) is a later item too.
     cases = [DES_LEAD.replace("ดังนี้", "จำนวน 4 คดี ดังนี้"),
              "คดีที่ 1 หลอกให้ยืมเงินผ่านเฟซบุ๊กของเพื่อน",
              "คดีที่ 2 หลอกให้ลงทุนในสินทรัพย์ดิจิทัล",
              "คดีที่ 3 หลอกให้โอนเงินเพื่อรับรางวัล",
              "คดีที่ 4 ข่มขู่ทางโทรศัพท์ มูลค่าความเสียหาย 202,850 บาท ตำรวจจับกุมผู้ต้องหา 3 ราย"]
-    assert not summarize("เตือนภัยโจรออนไลน์", cases, "th").startswith("คดีที่ 4")
+    assert summarize("เตือนภัยโจรออนไลน์", cases, "th").startswith("กระทรวงดิจิทัล")
 
 
 def test_a_paragraph_the_release_gives_twice_is_summarised_once() -> None:
@@ -942,7 +942,8 @@ def test_an_english_lead_too_long_for_a_sentence_is_not_cut_into_a_summary_s_ope
              "confiscated, and 84 cases were attempted trafficking out of the country.")
     summary = summarize("Govt fares well on narcotics suppression", [lead, later], "en")
     # The lead's news is put first only as a whole sentence: words cut off read as broken.
-    assert " … " not in summary or summary.split(" … ")[0].endswith(".")
+    # (This one is longer than a summary's opening may be, so the figures open it.)
+    assert summary == later
 
 
 def test_an_english_venue_in_a_kingdom_is_read_past() -> None:
