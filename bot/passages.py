@@ -26,7 +26,8 @@ _TH_DANGLING = frozenset((
 _EN_DANGLING = frozenset((
     "and", "or", "of", "the", "a", "an", "to", "that", "at", "by", "with", "for", "in", "on",
     "from", "as", "which", "who", "whose", "including", "into", "than", "such"))
-_RE_ITEM_MARK = re.compile(r"\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)|[-•·*]")
+# The mark of a list's item: "- ...", "1. ...", "2) ...", "(3) ...", "1.1 ...".
+RE_ITEM = re.compile(r"[-•·*]|\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)")
 _DANGLING_WORDS = 3
 # Nor does a passage open with a word that links it to what was left out before it.
 _TH_LEADING = frozenset((
@@ -110,7 +111,7 @@ def _without_dangling(head: str, starts: Sequence[int]) -> str:
         last = max(head.rfind(" ") + 1, starts[at] if at >= 0 else 0)
         word = head[last:]
         if last == 0 or not (word in _TH_DANGLING or word.casefold() in _EN_DANGLING
-                             or _RE_ITEM_MARK.fullmatch(word)):
+                             or RE_ITEM.fullmatch(word)):
             break
         head = head[:last]
     return head.rstrip(_TRIMMED)

@@ -19,7 +19,7 @@ from bot.news_lead import (
     title_share,
 )
 from bot.news_lead import event as lead_event
-from bot.passages import ELLIPSIS, cut, sentences
+from bot.passages import ELLIPSIS, RE_ITEM, cut, sentences
 from bot.thai import squash
 
 # Blind readers judged summaries of 440 characters to tell what happened more often than
@@ -122,8 +122,6 @@ _LIST_INTROS = ("ดังนี้", "ได้แก่", "ประกอบ�
 # "ยังพบว่า..." (also found), "ตน..." (the speaker), "He also...", "This...".
 _RE_GOES_ON = re.compile(r"(?:และ|หรือ|ซึ่ง|แต่|รวมถึง|ตลอดจน|ตน|ยัง|ว่า(?!ที่)|โดยตรง|[a-z]"
                          r"|(?:He|She|It|They|This|These|Those|His|Her|Its|Their)\b)")
-# An item of a list: "- ...", "1. ...", "2) ...", "(3) ...", "1.1 ...".
-_RE_ITEM = re.compile(r"[-•·*]|\(?\d{1,2}(?:\.\d{1,2})*[.)]|\(\d{1,2}\)")
 # A later item of a list ("2. ...", "3) ...", "(4) ...", "คดีที่ 2 ...", "Second is ..."): not
 # where a summary starts, which would leave out the first item and what the list is of. (A
 # cabinet meeting's agenda item, "5. เรื่อง ...", is a heading that says what was decided.)
@@ -334,7 +332,7 @@ def _rejoined(paragraphs: Sequence[str]) -> Sequence[str]:
     joined: list[str] = []
     goes_on = False
     for paragraph, end in zip(paragraphs, ends, strict=True):
-        if goes_on and not _RE_ITEM.match(paragraph):
+        if goes_on and not RE_ITEM.match(paragraph):
             joined[-1] = f"{joined[-1]} {paragraph}"
         else:
             joined.append(paragraph)
@@ -442,7 +440,7 @@ def _list_start(paragraphs: Sequence[str], best: int) -> int:
     short words that announce the list (under _LIST_INTRO_MAX characters) when they
     come at most _LIST_STEPS paragraphs before, items between; else at it."""
     for back in range(_LIST_STEPS):
-        if best - back < 1 or not _RE_ITEM.match(paragraphs[best - back]):
+        if best - back < 1 or not RE_ITEM.match(paragraphs[best - back]):
             break
         intro = paragraphs[best - back - 1]
         if _announces_list(intro) and len(intro) <= _LIST_INTRO_MAX:
@@ -502,7 +500,7 @@ def _is_item_heading(text: str) -> bool:
     """Whether `text` is a short numbered item with no full stop: the heading of a
     list's item ("1.การปราบปราม... (ข้อมูล ตร.)"), whose first line comes with it, or one
     point of a list, which the next point follows."""
-    return (len(text) <= _LIST_INTRO_MAX and bool(_RE_ITEM.match(text))
+    return (len(text) <= _LIST_INTRO_MAX and bool(RE_ITEM.match(text))
             and text.lstrip("(")[:1].isdigit() and not text.rstrip().endswith((".", "!", "?")))
 
 
