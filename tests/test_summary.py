@@ -594,6 +594,58 @@ def test_a_cut_does_not_end_on_a_word_that_leads_on() -> None:
     assert cut("มาตรการมี 3 ข้อ 1. ระงับบัญชี 2. จับกุม", 34) == "มาตรการมี 3 ข้อ 1. ระงับบัญชี…"
 
 
+def test_a_cut_keeps_a_figure_s_unit_and_a_closed_bracket_and_drops_a_split_link() -> None:
+    # "โดยมี" that the segmenter split in two still leads on; "(Tier 2)" closes a bracket
+    # and "19,675 ครั้ง" is a count: neither is a bare item mark or a word that leads on.
+    text, starts = words("ตำรวจ\u200bจับกุม\u200bผู้\u200bต้องหา 9 ราย ที่\u200bจังหวัด\u200bระนอง "
+                         "โดย\u200bมี เจ้าหน้าที่\u200bจาก\u200bหลาย\u200bหน่วยงาน")
+    assert cut(text, 44, starts) == "ตำรวจจับกุมผู้ต้องหา 9 ราย ที่จังหวัดระนอง…"
+    assert cut("ประเทศไทยอยู่ในกลุ่มเทียร์ 2 (Tier 2) ตามรายงานของกระทรวงการต่างประเทศสหรัฐอเมริกา",
+               40) == "ประเทศไทยอยู่ในกลุ่มเทียร์ 2 (Tier 2)…"
+    assert cut("เข้าตรวจสถานที่ 19,675 ครั้ง และหาข่าว 31,965 ครั้ง ทั้งนี้ในปีต่อไปจะขยายผล",
+               36) == "เข้าตรวจสถานที่ 19,675 ครั้ง…"
+    assert cut("The two sides agreed that the centre will be set up in Mae Sot", 48) == (
+        "The two sides agreed that the centre…")
+
+
+def test_an_english_window_opens_at_a_clause_with_its_subject() -> None:
+    # A sentence too long to show whole opens at the first clause from which the rest
+    # fits, one that opens with its subject rather than "disclosed that..." or "will...".
+    sentence = ("The spokesperson of the Ministry of Foreign Affairs, speaking at the weekly "
+                "press briefing in Bangkok, disclosed that the Ministry of Labour and the "
+                "International Organization for Migration signed an agreement on the safe "
+                "recruitment of migrant workers from Myanmar and Cambodia, which takes effect "
+                "on 1 May.")
+    assert window(sentence, sentence.index("safe"), SNIPPET_MAX) == (
+        "…" + sentence[sentence.index("the Ministry of Labour"):])
+    # A clause whose subject is before its comma is not where a window opens.
+    aoc = ("The Anti Online Scam Operation Center that the police and the ministry set up last "
+           "year in Bangkok to take calls from victims, will beef up the measures to track down "
+           "mule accounts and the flow of funds of the gangs in the months before the end of "
+           "the year.")
+    shown = window(aoc, aoc.index("mule"), 160)
+    assert "mule accounts" in shown and not shown.startswith("…will")
+
+
+def test_a_thai_window_opens_with_the_phrase_a_link_or_a_figure_leans_on() -> None:
+    # "เนื่องจาก..." (because) and "95 บาท" lean on the phrase before them: the passage
+    # opens there, not on the link or the bare figure.
+    filler = WORD_SEP.join(["ข้อ", "ความ"] * 40)
+    because = WORD_SEP.join([
+        filler, " กรม", "การ", "จัด", "หา", "งาน", " ตรวจ", "สอบ", "บริษัท", "จัด", "หา", "งาน",
+        "ใน", "จังหวัด", "ระนอง", " เนื่องจาก", "พบ", "การ", "หลอก", "ลวง", "คน", "หา", "งาน",
+        " 42", " ราย ", filler])
+    text, starts = words(because)
+    assert window(text, text.index("หลอกลวง"), 120, starts).startswith(
+        "…ตรวจสอบบริษัทจัดหางานในจังหวัดระนอง เนื่องจากพบ")
+    price = WORD_SEP.join([
+        filler, " สลาก", "ที่", "ขาย", "ใน", "ระบบ", "เริ่ม", "ต้น", "ที่", "ใบ", "ละ", " 95",
+        " บาท", " ซึ่ง", "เกิน", "ราคา", "ที่", "กำหนด ", filler])
+    text, starts = words(price)
+    assert window(text, text.index("เกินราคา"), 120, starts).startswith(
+        "…สลากที่ขายในระบบเริ่มต้นที่ใบละ 95 บาท ซึ่งเกินราคา")
+
+
 def test_cut_stops_at_a_space() -> None:
     assert cut("one two three four", 12) == "one two…"
     assert cut("short", 10) == "short"
