@@ -48,6 +48,13 @@ _TH_LEANING = frozenset((
 # A figure, or a count's unit, opens a phrase that ends the one before ("ใบละ | 95 บาท",
 # "ปี | 2563 โดย...", "จำนวน 21 | ราย"): a passage opens with the phrase before, room allowing.
 _TH_UNITS = frozenset(("บาท", "เปอร์เซ็นต์", "ราย", "คน", "วัน", "ครั้ง", "แห่ง", "ฉบับ", "ปี"))
+# A first name with its title ("นายอนุกูล", "พล.ต.อ.ธัชชัย", "Mr."), the phrase before a
+# surname that would open a passage: the passage opens with the name whole (and with a
+# post so written, "นายกรัฐมนตรี", "นายอำเภอ...", before what it did).
+_NAME_MAX = 40
+_RE_TH_NAME_BEFORE = re.compile(
+    r"(?:^| )(?:นาย|นางสาว|นาง|น\.ส\.|ดร\.|พล\.|พลตำรวจ|พลเอก|พลโท|พลตรี|พ\.ต\.|พันตำรวจ|ร\.ต\."
+    r"|Mr\.|Mrs\.|Ms\.|H\.E\.)[^ ]{1,25} $")
 _LEANING_BACK = 2 / 3  # the question's word stays within this share of the room
 # Where an English clause begins: after a comma, a semicolon, a colon or "... that".
 _RE_EN_CLAUSE = re.compile(r"(?:[,;:]|\bthat)\s+(?=\w)")
@@ -146,7 +153,8 @@ def _clause_start(text: str, start: int, focus: int, limit: int, starts: Sequenc
             at for at in clauses if at >= focus - limit // 2]
         if fits:
             start = min(fits, key=lambda at: (not _RE_EN_SUBJECT.match(text, at), at))
-    elif _leans(word := _first_word(text, start, focus, starts)) or _ends_before(word):
+    elif (_leans(word := _first_word(text, start, focus, starts)) or _ends_before(word)
+          or _RE_TH_NAME_BEFORE.search(text, max(0, start - _NAME_MAX), start)):
         before = text.rfind(" ", 0, max(0, start - 1)) + 1
         after = text.find(" ", start, focus) + 1
         if (start > 0 and focus - before <= limit * _LEANING_BACK

@@ -646,6 +646,18 @@ def test_a_thai_window_opens_with_the_phrase_a_link_or_a_figure_leans_on() -> No
         "…สลากที่ขายในระบบเริ่มต้นที่ใบละ 95 บาท ซึ่งเกินราคา")
 
 
+def test_a_thai_window_does_not_open_on_a_surname() -> None:
+    # "นายอนุกูล | ปีดแก้ว ปลัด พม. ..." the window opens with the name whole.
+    filler = WORD_SEP.join(["ข้อ", "ความ"] * 40)
+    named = WORD_SEP.join([
+        filler, " นาย", "อนุกูล", " ปีด", "แก้ว", " ปลัด", "กระทรวง", "การ", "พัฒนา", "สังคม",
+        " เป็น", "ประธาน", "เปิด", "ศูนย์", "ช่วยเหลือ", "ผู้", "เสียหาย", "จาก", "การ", "ค้า",
+        "มนุษย์ ", filler])
+    text, starts = words(named)
+    assert window(text, text.index("เป็นประธาน"), 120, starts).startswith(
+        "…นายอนุกูล ปีดแก้ว ปลัดกระทรวง")
+
+
 def test_cut_stops_at_a_space() -> None:
     assert cut("one two three four", 12) == "one two…"
     assert cut("short", 10) == "short"
