@@ -23,7 +23,7 @@ _TH_DANGLING = frozenset((
     "โดยมี", "โดย", "และ", "หรือ", "ซึ่ง", "ว่า", "ที่", "ณ", "ของ", "ให้", "กับ", "จาก", "ใน",
     "เพื่อ", "ได้แก่", "ดังนี้", "อาทิ", "เช่น", "นอกจากนี้", "ทั้งนี้", "รวมทั้ง", "ตลอดจน", "แต่",
     "คือ", "ประกอบด้วย", "ระหว่าง", "ตาม", "ถึง", "ต่อ", "แก่", "เป็น", "สำหรับ", "เกี่ยวกับ",
-    "ไปยัง", "โดยเฉพาะ", "ครั้งที่", "จำนวน", "กว่า"))
+    "ไปยัง", "โดยเฉพาะ", "ครั้งที่", "จำนวน", "กว่า", "ร่วมกับ", "พบ", "เมื่อ", "หาก"))
 _EN_DANGLING = frozenset((
     "and", "or", "of", "the", "a", "an", "to", "that", "at", "by", "with", "for", "in", "on",
     "from", "as", "which", "who", "whose", "including", "into", "than", "such", "have", "has",
@@ -47,7 +47,10 @@ _TH_LEANING = frozenset((
     "ยัง", "ไป", "แล้ว", "ด้วย", "คือ", "นั้น", "นี้"))
 # A figure, or a count's unit, opens a phrase that ends the one before ("ใบละ | 95 บาท",
 # "ปี | 2563 โดย...", "จำนวน 21 | ราย"): a passage opens with the phrase before, room allowing.
-_TH_UNITS = frozenset(("บาท", "เปอร์เซ็นต์", "ราย", "คน", "วัน", "ครั้ง", "แห่ง", "ฉบับ", "ปี"))
+_TH_UNITS = frozenset(("บาท", "เปอร์เซ็นต์", "ราย", "คน", "วัน", "ครั้ง", "แห่ง", "ฉบับ", "ปี",
+                       # a month ends a date begun before it: "1 ตุลาคม 2563 - | มีนาคม 2564"
+                       "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
+                       "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"))
 # A first name with its title ("นายอนุกูล", "พล.ต.อ.ธัชชัย", "Mr."), the phrase before a
 # surname that would open a passage: the passage opens with the name whole (and with a
 # post so written, "นายกรัฐมนตรี", "นายอำเภอ...", before what it did).
@@ -141,7 +144,7 @@ def _clause_start(text: str, start: int, focus: int, limit: int, starts: Sequenc
     else at the first within half of `limit` before it; a Thai one that would open with a
     phrase leaning on the one before it (_TH_LEANING) at that phrase before, when it
     opens with no such word and `focus` stays within _LEANING_BACK of `limit`, else at
-    the next phrase that does; and never on a comma or a dash."""
+    the next phrase that does; never on a comma or a dash, nor on a list item's number."""
     if not has_thai(text):
         clauses = [found.end() for found in _RE_EN_CLAUSE.finditer(text, 0, focus)
                    if not _leans(word := _first_word(text, found.end(), focus, starts))
@@ -165,6 +168,9 @@ def _clause_start(text: str, start: int, focus: int, limit: int, starts: Sequenc
             start = after
     while start < focus and text[start] in _TRIMMED:
         start += 1
+    if (mark := RE_ITEM.match(text, start)) and text[mark.end():mark.end() + 1] == " " \
+            and mark.end() < focus:  # "…2. บันทึก..." opens with the item, not its number
+        start = mark.end() + 1
     return start
 
 

@@ -604,6 +604,8 @@ def test_a_cut_keeps_a_figure_s_unit_and_a_closed_bracket_and_drops_a_split_link
                40) == "ประเทศไทยอยู่ในกลุ่มเทียร์ 2 (Tier 2)…"
     assert cut("เข้าตรวจสถานที่ 19,675 ครั้ง และหาข่าว 31,965 ครั้ง ทั้งนี้ในปีต่อไปจะขยายผล",
                36) == "เข้าตรวจสถานที่ 19,675 ครั้ง…"
+    assert cut("ปลัดกระทรวงยุติธรรม ลงนามในเอกสารส่งมอบ ร่วมกับ ผู้แทนสถานทูต", 52) == (
+        "ปลัดกระทรวงยุติธรรม ลงนามในเอกสารส่งมอบ…")
     assert cut("The two sides agreed that the centre will be set up in Mae Sot", 48) == (
         "The two sides agreed that the centre…")
 
@@ -656,6 +658,27 @@ def test_a_thai_window_does_not_open_on_a_surname() -> None:
     text, starts = words(named)
     assert window(text, text.index("เป็นประธาน"), 120, starts).startswith(
         "…นายอนุกูล ปีดแก้ว ปลัดกระทรวง")
+
+
+def test_a_thai_window_opens_with_a_date_whole_and_an_item_without_its_number() -> None:
+    # A window that would open on a month ("…มิถุนายน", the day left out) opens on its
+    # day, one that would open on the day on the words before it; "…7) กฎหมาย..." opens
+    # with the item, not its number.
+    filler = WORD_SEP.join(["ข้อ", "ความ"] * 40)
+    dated = WORD_SEP.join([
+        filler, " เนื่อง", "ใน", "วัน", "ที่", " 12", " มิถุนายน", "ของ", "ทุก", "ปี", " องค์การ",
+        "แรงงาน", "ระหว่าง", "ประเทศ", " กำหนด", "ให้", "เป็น", "วัน", "ต่อ", "ต้าน", "การ", "ใช้",
+        "แรงงาน", "เด็ก ", filler])
+    text, starts = words(dated)
+    day = text.index(" 12")
+    # The window opens at the first space after a third of the room before the focus.
+    assert window(text, day + 41, 120, starts).startswith("…12 มิถุนายนของทุกปี")
+    assert window(text, day + 40, 120, starts).startswith("…เนื่องในวันที่ 12 มิถุนายน")
+    listed = WORD_SEP.join([
+        filler, " 7)", " กฎหมาย", "ว่า", "ด้วย", "ที่", "ดิน", " 8)", " กฎหมาย", "ว่า", "ด้วย",
+        "การ", "พนัน ", filler])
+    text, starts = words(listed)
+    assert window(text, text.index("ที่ดิน"), 120, starts).startswith("…กฎหมายว่าด้วยที่ดิน 8)")
 
 
 def test_cut_stops_at_a_space() -> None:
