@@ -141,10 +141,12 @@ def _word_end(text: str, start: int, focus: int, starts: Sequence[int]) -> int:
 def _clause_start(text: str, start: int, focus: int, limit: int, starts: Sequence[int]) -> int:
     """Where a window that would open at `start` opens instead: an English one at the
     first clause before `focus` (see _RE_EN_CLAUSE) from which the rest of the text fits,
-    else at the first within half of `limit` before it; a Thai one that would open with a
-    phrase leaning on the one before it (_TH_LEANING) at that phrase before, when it
-    opens with no such word and `focus` stays within _LEANING_BACK of `limit`, else at
-    the next phrase that does; never on a comma or a dash, nor on a list item's number."""
+    else at the first within half of `limit` before it; a Thai one that would open
+    mid-sentence (on a phrase that leans on the one before, _TH_LEANING; on one that ends
+    it, a figure or _TH_UNITS; on a surname, after _RE_TH_NAME_BEFORE) at the phrase
+    before, when that opens with no leaning word and `focus` stays within _LEANING_BACK
+    of `limit`, else at the next phrase (not past a figure); never on a comma or a dash,
+    nor on a list item's number."""
     if not has_thai(text):
         clauses = [found.end() for found in _RE_EN_CLAUSE.finditer(text, 0, focus)
                    if not _leans(word := _first_word(text, found.end(), focus, starts))
