@@ -32,8 +32,10 @@ TOP = 3
 
 def loose(text: str) -> str:
     """Text compared without case and with one space for any run of them; a tier
-    is the same fact in Thai or Latin letters ("เทียร์ 2" is "Tier 2")."""
-    return re.sub(r"\s+", " ", text).casefold().replace("เทียร์", "tier").strip()
+    is the same fact in Thai or Latin letters ("เทียร์ 2" is "Tier 2"), and the watch list
+    in one word or two ("Tier 2 Watchlist" is "Tier 2 Watch List")."""
+    text = re.sub(r"\s+", " ", text).casefold().replace("เทียร์", "tier")
+    return text.replace("watch list", "watchlist").strip()
 
 
 async def answered(db: Path, misses: list[str]) -> dict[str, list[bool]]:
