@@ -629,33 +629,37 @@ def test_an_english_window_opens_at_a_clause_with_its_subject() -> None:
     assert "mule accounts" in shown and not shown.startswith("…will")
 
 
+# A long Thai phrase with no space in it, put around the words a window test reads.
+_FILLER = WORD_SEP.join(["ข้อ", "ความ"] * 40)
+
+
+def _amid_filler(*pieces: str) -> tuple[str, tuple[int, ...]]:
+    """Thai `pieces` (words as the index separates them; a leading space begins a phrase)
+    between two long phrases, as text and word starts (see `words`)."""
+    return words(WORD_SEP.join([_FILLER, *pieces, _FILLER]))
+
+
 def test_a_thai_window_opens_with_the_phrase_a_link_or_a_figure_leans_on() -> None:
     # "เนื่องจาก..." (because) and "95 บาท" lean on the phrase before them: the passage
     # opens there, not on the link or the bare figure.
-    filler = WORD_SEP.join(["ข้อ", "ความ"] * 40)
-    because = WORD_SEP.join([
-        filler, " กรม", "การ", "จัด", "หา", "งาน", " ตรวจ", "สอบ", "บริษัท", "จัด", "หา", "งาน",
-        "ใน", "จังหวัด", "ระนอง", " เนื่องจาก", "พบ", "การ", "หลอก", "ลวง", "คน", "หา", "งาน",
-        " 42", " ราย ", filler])
-    text, starts = words(because)
+    text, starts = _amid_filler(
+        " กรม", "การ", "จัด", "หา", "งาน", " ตรวจ", "สอบ", "บริษัท", "จัด", "หา", "งาน", "ใน",
+        "จังหวัด", "ระนอง", " เนื่องจาก", "พบ", "การ", "หลอก", "ลวง", "คน", "หา", "งาน", " 42",
+        " ราย ")
     assert window(text, text.index("หลอกลวง"), 120, starts).startswith(
         "…ตรวจสอบบริษัทจัดหางานในจังหวัดระนอง เนื่องจากพบ")
-    price = WORD_SEP.join([
-        filler, " สลาก", "ที่", "ขาย", "ใน", "ระบบ", "เริ่ม", "ต้น", "ที่", "ใบ", "ละ", " 95",
-        " บาท", " ซึ่ง", "เกิน", "ราคา", "ที่", "กำหนด ", filler])
-    text, starts = words(price)
+    text, starts = _amid_filler(
+        " สลาก", "ที่", "ขาย", "ใน", "ระบบ", "เริ่ม", "ต้น", "ที่", "ใบ", "ละ", " 95", " บาท",
+        " ซึ่ง", "เกิน", "ราคา", "ที่", "กำหนด ")
     assert window(text, text.index("เกินราคา"), 120, starts).startswith(
         "…สลากที่ขายในระบบเริ่มต้นที่ใบละ 95 บาท ซึ่งเกินราคา")
 
 
 def test_a_thai_window_does_not_open_on_a_surname() -> None:
     # "นายอนุกูล | ปีดแก้ว ปลัด พม. ..." the window opens with the name whole.
-    filler = WORD_SEP.join(["ข้อ", "ความ"] * 40)
-    named = WORD_SEP.join([
-        filler, " นาย", "อนุกูล", " ปีด", "แก้ว", " ปลัด", "กระทรวง", "การ", "พัฒนา", "สังคม",
-        " เป็น", "ประธาน", "เปิด", "ศูนย์", "ช่วยเหลือ", "ผู้", "เสียหาย", "จาก", "การ", "ค้า",
-        "มนุษย์ ", filler])
-    text, starts = words(named)
+    text, starts = _amid_filler(
+        " นาย", "อนุกูล", " ปีด", "แก้ว", " ปลัด", "กระทรวง", "การ", "พัฒนา", "สังคม", " เป็น",
+        "ประธาน", "เปิด", "ศูนย์", "ช่วยเหลือ", "ผู้", "เสียหาย", "จาก", "การ", "ค้า", "มนุษย์ ")
     assert window(text, text.index("เป็นประธาน"), 120, starts).startswith(
         "…นายอนุกูล ปีดแก้ว ปลัดกระทรวง")
 
@@ -664,20 +668,17 @@ def test_a_thai_window_opens_with_a_date_whole_and_an_item_without_its_number() 
     # A window that would open on a month ("…มิถุนายน", the day left out) opens on its
     # day, one that would open on the day on the words before it; "…7) กฎหมาย..." opens
     # with the item, not its number.
-    filler = WORD_SEP.join(["ข้อ", "ความ"] * 40)
-    dated = WORD_SEP.join([
-        filler, " เนื่อง", "ใน", "วัน", "ที่", " 12", " มิถุนายน", "ของ", "ทุก", "ปี", " องค์การ",
-        "แรงงาน", "ระหว่าง", "ประเทศ", " กำหนด", "ให้", "เป็น", "วัน", "ต่อ", "ต้าน", "การ", "ใช้",
-        "แรงงาน", "เด็ก ", filler])
-    text, starts = words(dated)
+    text, starts = _amid_filler(
+        " เนื่อง", "ใน", "วัน", "ที่", " 12", " มิถุนายน", "ของ", "ทุก", "ปี", " องค์การ", "แรงงาน",
+        "ระหว่าง", "ประเทศ", " กำหนด", "ให้", "เป็น", "วัน", "ต่อ", "ต้าน", "การ", "ใช้", "แรงงาน",
+        "เด็ก ")
     day = text.index(" 12")
     # The window opens at the first space after a third of the room before the focus.
     assert window(text, day + 41, 120, starts).startswith("…12 มิถุนายนของทุกปี")
     assert window(text, day + 40, 120, starts).startswith("…เนื่องในวันที่ 12 มิถุนายน")
-    listed = WORD_SEP.join([
-        filler, " 7)", " กฎหมาย", "ว่า", "ด้วย", "ที่", "ดิน", " 8)", " กฎหมาย", "ว่า", "ด้วย",
-        "การ", "พนัน ", filler])
-    text, starts = words(listed)
+    text, starts = _amid_filler(
+        " 7)", " กฎหมาย", "ว่า", "ด้วย", "ที่", "ดิน", " 8)", " กฎหมาย", "ว่า", "ด้วย", "การ",
+        "พนัน ")
     assert window(text, text.index("ที่ดิน"), 120, starts).startswith("…กฎหมายว่าด้วยที่ดิน 8)")
 
 
