@@ -69,6 +69,9 @@ class SignalGroupSpec(TermsSpec, forbid_unknown_fields=True, frozen=True, kw_onl
     th_as_written: list[str] = []
     pair: list[PairSpec] = []
     unless: list[str] = []
+    # Phrases inside which a term of the group does not count (a nationality holds a
+    # country's name: "เด็กหญิงเมียนมา" is no place); the group's other terms still do.
+    aside: list[str] = []
     situation: bool = False
     urgent: bool = False
     tone_marks: Literal["exact"] | None = None
@@ -186,14 +189,23 @@ class SignalRule:
             for slot, terms, written in _term_lists(group):
                 for term in terms:
                     _file(term, (number, slot), written, as_written, loose)
+            for term in group.aside:  # in both texts, to hold a term found in either
+                folded = fold(normalize_text(term))
+                as_written.append((folded, (number, "aside")))
+                loose.append((loosen(folded), (number, "aside")))
         self._as_written = TermMatcher(as_written)
         self._loose = TermMatcher(loose)
 
     def judge(self, message: Message) -> Verdict:
-        found = self._as_written.values(message.folded) | self._loose.values(message.loose)
         hits: dict[int, set[str]] = {}
-        for number, slot in found:
-            hits.setdefault(number, set()).add(slot)
+        for matcher, text in ((self._as_written, message.folded), (self._loose, message.loose)):
+            found = matcher.find(text)
+            asides = [(f.value[0], f.start, f.end) for f in found if f.value[1] == "aside"]
+            for f in found:
+                number, slot = f.value
+                if slot != "aside" and not any(n == number and start <= f.start and f.end <= end
+                                               for n, start, end in asides):
+                    hits.setdefault(number, set()).add(slot)
         hit = [g for n, g in enumerate(self.groups) if g.matches(hits.get(n, set()))]
         score = sum(g.weight for g in hit)
         situation = any(g.situation for g in hit)

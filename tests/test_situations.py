@@ -85,6 +85,14 @@ def test_messages_in_the_other_languages_fit_their_situations() -> None:
     # Back from Myawaddy already: not abroad any more, afraid of arrest.
     ("ลูกกลับมาจากเมียวดีแล้ว ตำรวจจะจับลูกไหมคะ", ["returnee"]),
     ("ลูกชายถูกกักตัวอยู่ที่เมียวดี ช่วยด้วย", ["abroad"]),
+    # A nationality is no place: three Myanmar girls held and forced to work (in
+    # Thailand, typed without some marks), Myanmar crew on a boat.
+    ("เดกหญิงเมียนมา 3 คน ถูกกักขัง บังคบใช้งานเยียงทาส", []),
+    ("on boat we sleep 3 hour, if slow they kick us. myanmar workers 15 people", ["fishing"]),
+    # ...and the place named beside it still counts: a Myanmar worker took my son across
+    # to Myawaddy; a Chinese man took my daughter to Cambodia.
+    ("แรงงานพม่าพาลูกชายข้ามไปเมียวดี ช่วยด้วย", ["abroad"]),
+    ("ลูกสาวถูกคนจีนพาไปกัมพูชา ติดต่อไม่ได้", ["missing", "abroad"]),
     ("มีคนมาชวนไปทำงานกัมพูชา เงินเดือน5หมื่น จริงมั้ย", ["lure"]),
     # An ordinary job question is no lure.
     ("สอบ ก.พ. สมัครที่ไหน", []),
