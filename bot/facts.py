@@ -98,6 +98,17 @@ _OPENING = 600
 _RE_AUDIENCE = re.compile(r"ผู้เข้าร่วม|ผู้เข้าอบรม|ผู้ร่วมงาน|ผู้ฟัง|ผู้ชม|\b(?:participants?|attendees?|"
                           r"trainees?|delegates?|audience)\b", re.IGNORECASE)
 _AUDIENCE_BEFORE = 30
+# ...or listed by name right after the count ("จำนวน 400 คน ประกอบด้วย นายอนุกูล ...",
+# "40 people, including Mr ..."): who came, not a count of what the question asks.
+_RE_NAMED_AFTER = re.compile(
+    r"\s*(?:คน|ท่าน|ราย|persons|people|participants)?\s*,?\s*(?:ประกอบด้วย|ได้แก่|โดยมี|"
+    r"including|comprising|consisting of)\s*(?:นาย|นาง|น\.ส\.|ดร\.|พล\.|พ\.[ตอท]\.|ผู้บริหาร"
+    r"|Mr\b|Mrs\b|Ms\b|Dr\b|H\.E\b)", re.IGNORECASE)
+# A question that asks how many took part: those words, or a verb of taking part
+# ("มีคนเข้าร่วมกี่คน", "how many people attended").
+_RE_ASKS_AUDIENCE = re.compile(rf"{_RE_AUDIENCE.pattern}|เข้าร่วม|\b(?:attend(?:ed|ing)?"
+                               r"|took part|take part|participated|participating)\b",
+                               re.IGNORECASE)
 # A year written out (Buddhist or common era), the one asked or another; one this
 # close after a figure is its year ("253 คดี ในปี 2565").
 _YEAR_AFTER = 16
@@ -233,7 +244,7 @@ class Asks:
             after = (_RE_UNIT_AFTER.match(text, f.end) or _thai_classifier(text, f.end)
                      for f in found if f.value == "figure")
             unit = next((a.group(1).lower() for a in after if a), None)
-        return Ask(first.value, unit, bool(_RE_AUDIENCE.search(text)), amount)
+        return Ask(first.value, unit, bool(_RE_ASKS_AUDIENCE.search(text)), amount)
 
 
 def _inside_a_word(text: str, found: Found[str]) -> bool:
@@ -316,8 +327,9 @@ def find_facts(ask: Ask, sources: Sequence[Source], needles: TermMatcher[int],
                         hit.value for hit in hits
                         if match.start() - _BESIDE <= hit.end <= match.start()}:
                     continue
-                if kind == "figure" and not ask.audience and _RE_AUDIENCE.search(
-                        paragraph, max(0, match.start() - _AUDIENCE_BEFORE), match.start()):
+                if kind == "figure" and not ask.audience and (_RE_AUDIENCE.search(
+                        paragraph, max(0, match.start() - _AUDIENCE_BEFORE), match.start())
+                        or _RE_NAMED_AFTER.match(paragraph, match.end())):
                     continue
                 if kind == "rank" and _RE_IF.search(
                         paragraph, max(0, match.start() - _IF_REACH), match.start()):

@@ -73,7 +73,8 @@ async def test_a_big_import_is_one_line_and_its_list_pages(
         [alert] = await core.pending_alerts()
         reply = await talk.alert(alert)
         assert reply is not None
-        assert reply.plain.startswith("🔔 60 new releases for “every new release”")
+        assert reply.plain.startswith(
+            "🔔 New releases for “every new release” added to the index: 60.")
         [[see_all]] = reply.buttons
         assert see_all.action is not None
         page = await see_all.action.press(talk, User(CHAT, "en", Chat(CHAT)))

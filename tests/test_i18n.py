@@ -64,3 +64,13 @@ def test_placeholders_are_filled_and_unknown_languages_fall_back() -> None:
                        "km": {"x": "ខ្មែរ"}}, {})
     assert partial.text("x", "km") == "ខ្មែរ"
     assert partial.text("y", "km") == "only English"
+
+
+def test_english_counts_read_right_when_there_is_one() -> None:
+    # The catalogs have no plural forms: an English string with a count is worded so
+    # that "1" reads right too ("Releases naming it: 1", not "Named in 1 releases").
+    counted = {key: text for key, text in CATALOGS["en"].items() if "{count}" in text}
+    assert len(counted) >= 5
+    for key, text in counted.items():
+        filled = text.replace("{count}", "1")
+        assert not re.search(r"\b1 \w+s\b", filled), (key, filled)

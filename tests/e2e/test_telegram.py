@@ -463,7 +463,7 @@ def test_partner_name_alone_gets_its_card(bot: BotProcess) -> None:
     api.push(text_message(124, "IOM", language_code="en"))
     text = visible(api.wait_message(124).params["text"])
     assert text.startswith("International Organization for Migration (IOM)")
-    assert "Named in" in text and "Latest releases naming it" in text
+    assert "Releases naming it: " in text and "Latest releases naming it" in text
 
 
 def test_shared_releases_carry_a_link_to_the_help_card(bot: BotProcess) -> None:
