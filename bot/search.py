@@ -84,6 +84,9 @@ _FEW_FOR_A_DAY = 3
 # (the 725 lexicon concepts take 120,000 over the topic-filtered corpus); warm()
 # fills at most half of it.
 _MATCH_CACHE_IDS = 1_000_000
+# How many releases' ranking facts (title, summary, date...) are kept, about 2 KB each:
+# the same few hundred releases come back as candidates question after question.
+_CANDIDATE_CACHE = 5_000
 # What a question off the releases' topics must share with the best release to be
 # answered (see the module docstring; measured by benchmarks/eval/abstain.py).
 MIN_FIT = 0.7
@@ -126,6 +129,7 @@ class SearchEngine:
         self._ingest_seen: str | None = None
         self._matches: dict[str, frozenset[int]] = {}
         self._held = 0  # release ids in self._matches
+        self._candidates: dict[int, Candidate] = {}
         self._total_docs = 0
 
     async def refresh(self) -> None:
@@ -137,6 +141,7 @@ class SearchEngine:
         self._vocabulary_cache = vocabulary
         self._matches.clear()
         self._held = 0
+        self._candidates.clear()
         self._total_docs = await self.index.count()
         self._ingest_seen = await self.index.get_meta("last_ingest")
         self._checked = time.monotonic()
@@ -174,6 +179,15 @@ class SearchEngine:
             while self._held > _MATCH_CACHE_IDS and len(self._matches) > 1:
                 self._held -= len(self._matches.pop(next(iter(self._matches))))
         return found
+
+    async def _candidates_of(self, ids: list[int]) -> dict[int, Candidate]:
+        """What ranking reads of each release, cached until the next refresh."""
+        missing = [rowid for rowid in ids if rowid not in self._candidates]
+        if missing:
+            self._candidates.update(await self.index.candidates(missing))
+            while len(self._candidates) > _CANDIDATE_CACHE:
+                del self._candidates[next(iter(self._candidates))]
+        return {rowid: self._candidates[rowid] for rowid in ids if rowid in self._candidates}
 
     def _vocabulary(self) -> Vocabulary:
         if self._vocabulary_cache is None:
@@ -403,7 +417,7 @@ class SearchEngine:
             return []
         query.weights = [g.weight * _prior(g) * _idf(total_docs, len(ids))
                          for g, ids in zip(query.groups, group_ids, strict=True)]
-        info = await self.index.candidates([rowid for rowid, _ in matches])
+        info = await self._candidates_of([rowid for rowid, _ in matches])
         scored = _score(matches, info, query.groups, query.weights, group_ids, needles, prefer)
         # The fuzzy title match is the costliest part: only for the front runners.
         words = " ".join(g.needles[0] for g in query.groups if g.needles)

@@ -42,8 +42,8 @@ RARE_PIECE_DOCS = 20
 # How many neighbouring pieces a Thai window may take on each side, and in all.
 _REACH = 2
 _MAX_WINDOW = 6
-# Closest known forms remembered (a window of a few Thai pieces each, no more; a
-# typo people make once they make again), until the vocabulary changes.
+# Closest known forms remembered, of each kind (a Thai window of a few pieces, an
+# English word; a typo people make once they make again), until the vocabulary changes.
 _CLOSEST_KEPT = 50_000
 
 # A Latin word is corrected into one at most this many edits away (a short word
@@ -83,6 +83,7 @@ class Speller:
         self._latin_vocab: list[str] | None = None
         self._vocab_source: dict[str, int] | None = None
         self._closest: dict[str, tuple[float, str | None]] = {}
+        self._closest_english_of: dict[str, tuple[str, float, int] | None] = {}
 
     def correct(self, text: str) -> Spelling:
         result = Spelling(text)
@@ -220,6 +221,7 @@ class Speller:
             self._thai_vocab = (thai, [strip_tone_marks(t) for t in thai])
             self._latin_vocab = [t for t in counts if is_latin_word(t)]
             self._closest.clear()
+            self._closest_english_of.clear()
         return counts
 
     def _thai(self) -> tuple[list[str], list[str]]:
@@ -231,12 +233,18 @@ class Speller:
         """The English word fewest edits from `word`; of those, a word of the lexicon,
         else the one most releases hold (its stem): "polise" is police, not polished
         (two edits); "laber" labor, not later."""
-        counts = self._fresh()
+        counts = self._fresh()  # a new vocabulary forgets what was remembered
+        if word in self._closest_english_of:
+            return self._closest_english_of[word]
         close = process.extract(word, self._english_words, scorer=fuzz.ratio,
                                 score_cutoff=ENGLISH_CUTOFF, limit=_ENGLISH_TRIED)
-        return min(close, default=None, key=lambda found: (
-            Levenshtein.distance(word, found[0]), found[0] not in self.latin_words,
-            -counts.get(stem(found[0]), 0), -found[1]))
+        found = min(close, default=None, key=lambda near: (
+            Levenshtein.distance(word, near[0]), near[0] not in self.latin_words,
+            -counts.get(stem(near[0]), 0), -near[1]))
+        if len(self._closest_english_of) >= _CLOSEST_KEPT:
+            self._closest_english_of.clear()
+        self._closest_english_of[word] = found
+        return found
 
     @functools.cached_property
     def _english_words(self) -> tuple[str, ...]:

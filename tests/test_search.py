@@ -301,3 +301,15 @@ async def test_the_word_tier_asks_for_the_trafficking_ranking(tmp_path: Path) ->
             assert "Tier 2" in answer.results[0].title
     finally:
         await core.close()
+
+
+async def test_what_search_remembers_changes_no_answer(sample_core: Core) -> None:
+    # The engine keeps each candidate's ranking facts and each English typo's nearest
+    # word until the index changes: asked again, or after a reload, the same answers.
+    questions = ["ค้ามนุษย์ เวียดนาม", "trafficing victims", "polise raid karaoke",
+                 "IOM cooperation 2024", "แรงงานบังคบ ประมง"]
+    first = [await urls(sample_core, question) for question in questions]
+    assert all(first)
+    assert [await urls(sample_core, question) for question in questions] == first
+    await sample_core.engine.refresh()  # as after an ingest
+    assert [await urls(sample_core, question) for question in questions] == first
