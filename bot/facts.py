@@ -98,8 +98,11 @@ _OPENING = 600
 _RE_AUDIENCE = re.compile(r"ผู้เข้าร่วม|ผู้เข้าอบรม|ผู้ร่วมงาน|ผู้ฟัง|ผู้ชม|\b(?:participants?|attendees?|"
                           r"trainees?|delegates?|audience)\b", re.IGNORECASE)
 _AUDIENCE_BEFORE = 30
-# ...or listed by name right after the count ("จำนวน 400 คน ประกอบด้วย นายอนุกูล ...",
-# "40 people, including Mr ..."): who came, not a count of what the question asks.
+# ...or, where the paragraph tells of those who took part (_RE_ASKS_AUDIENCE within
+# _REACH before), listed by name right after the count ("ผู้เข้าร่วมงาน ... และผ่านระบบ
+# ออนไลน์ จำนวน 400 คน ประกอบด้วย นายอนุกูล ..."): who came, not what the question
+# counts. Suspects listed by name after their count are counted ("ผู้ต้องหา 3 คน
+# ประกอบด้วย นาย...").
 _RE_NAMED_AFTER = re.compile(
     r"\s*(?:คน|ท่าน|ราย|persons|people|participants)?\s*,?\s*(?:ประกอบด้วย|ได้แก่|โดยมี|"
     r"including|comprising|consisting of)\s*(?:นาย|นาง|น\.ส\.|ดร\.|พล\.|พ\.[ตอท]\.|ผู้บริหาร"
@@ -247,6 +250,16 @@ class Asks:
         return Ask(first.value, unit, bool(_RE_ASKS_AUDIENCE.search(text)), amount)
 
 
+def _counts_who_came(paragraph: str, start: int, end: int) -> bool:
+    """Whether the count at [start, end) of `paragraph` counts those who took part in
+    an event: named right before it, or listed by name after it where the paragraph
+    tells of them (see _RE_NAMED_AFTER)."""
+    if _RE_AUDIENCE.search(paragraph, max(0, start - _AUDIENCE_BEFORE), start):
+        return True
+    return bool(_RE_NAMED_AFTER.match(paragraph, end)
+                and _RE_ASKS_AUDIENCE.search(paragraph, max(0, start - _REACH), start))
+
+
 def _inside_a_word(text: str, found: Found[str]) -> bool:
     """Whether a question word found in `text` is a piece of another word: "กี่" of
     "เกี่ยวกับ" (about), "who" of "whole"."""
@@ -327,9 +340,8 @@ def find_facts(ask: Ask, sources: Sequence[Source], needles: TermMatcher[int],
                         hit.value for hit in hits
                         if match.start() - _BESIDE <= hit.end <= match.start()}:
                     continue
-                if kind == "figure" and not ask.audience and (_RE_AUDIENCE.search(
-                        paragraph, max(0, match.start() - _AUDIENCE_BEFORE), match.start())
-                        or _RE_NAMED_AFTER.match(paragraph, match.end())):
+                if kind == "figure" and not ask.audience and _counts_who_came(
+                        paragraph, match.start(), match.end()):
                     continue
                 if kind == "rank" and _RE_IF.search(
                         paragraph, max(0, match.start() - _IF_REACH), match.start()):

@@ -79,9 +79,14 @@ def test_a_count_of_another_year_or_of_those_who_took_part_is_no_answer() -> Non
         [fact] = find_facts(Asks().ask(question) or Ask("none"), [source(campaign)], NEEDLES)
         assert fact.value == "400"
     # Nor a count of those the release then lists by name: who came, not who was helped.
-    online = ("งานรณรงค์ต่อต้านการค้ามนุษย์ ณ อาคารอิมแพค จังหวัดนนทบุรี และผ่านระบบออนไลน์ "
-              "จำนวน 400 คน ประกอบด้วย นายอนุกูล ปีดแก้ว ปลัดกระทรวง พร้อมคณะผู้บริหาร")
+    online = ("งานรณรงค์ต่อต้านการค้ามนุษย์ โดยมีผู้เข้าร่วมงานรวมจำนวน 400 คน ณ อาคารอิมแพค "
+              "จังหวัดนนทบุรี และผ่านระบบออนไลน์ จำนวน 400 คน ประกอบด้วย นายอนุกูล ปีดแก้ว "
+              "ปลัดกระทรวง พร้อมคณะผู้บริหาร")
     assert find_facts(Ask("figure", "คน"), [source(online)], NEEDLES) == []
+    # Those arrested are counted, named or not.
+    arrested = "จับกุมผู้ต้องหาค้ามนุษย์ 3 คน ประกอบด้วย นายเอ นายบี และนางซี"
+    [fact] = find_facts(Ask("figure", "คน"), [source(arrested)], NEEDLES)
+    assert fact.value == "3"
     helped = "ช่วยเหลือผู้เสียหายจากการค้ามนุษย์ จำนวน 12 คน ประกอบด้วย ชาย 5 คน หญิง 7 คน"
     [fact] = find_facts(Ask("figure", "คน"), [source(helped)], NEEDLES)
     assert fact.value == "12"

@@ -93,6 +93,11 @@ def test_messages_in_the_other_languages_fit_their_situations() -> None:
     # to Myawaddy; a Chinese man took my daughter to Cambodia.
     ("แรงงานพม่าพาลูกชายข้ามไปเมียวดี ช่วยด้วย", ["abroad"]),
     ("ลูกสาวถูกคนจีนพาไปกัมพูชา ติดต่อไม่ได้", ["missing", "abroad"]),
+    # "มาเล" (Malaysia) is not in "มาเลย" (at all): mum went to Bangkok and has not
+    # called back at all; Malaysia written with its mark, or short, still counts.
+    ("แม่ไปหาตังที่กรุงเทพ ไม่ได้โทรกลับมาเลยตั้งแต่สงกรานต์ เบอร์ก็ปิด", ["missing"]),
+    ("สามีไปทำงานมาเลย์ ถูกยึดพาสปอร์ต ติดต่อไม่ได้", ["missing", "abroad"]),
+    ("ลูกไปทำงานมาเล ติดต่อไม่ได้เลย", ["missing", "abroad"]),
     ("มีคนมาชวนไปทำงานกัมพูชา เงินเดือน5หมื่น จริงมั้ย", ["lure"]),
     # An ordinary job question is no lure.
     ("สอบ ก.พ. สมัครที่ไหน", []),
