@@ -112,6 +112,16 @@ _RE_NAMED_AFTER = re.compile(
 _RE_ASKS_AUDIENCE = re.compile(rf"{_RE_AUDIENCE.pattern}|เข้าร่วม|\b(?:attend(?:ed|ing)?"
                                r"|took part|take part|participated|participating)\b",
                                re.IGNORECASE)
+# A question about Thai people ("ช่วยเหลือคนไทยกี่คน", "how many Thais") is not answered
+# with a count of another nationality named right before it ("แรงงานสัญชาติเมียนมา
+# จำนวน 287 คน", "287 Myanmar workers").
+_RE_ASKS_THAIS = re.compile(r"(?:คน|ชาว|แรงงาน|สัญชาติ)ไทย|\bthais\b|\bthai (?:nationals|people"
+                            r"|citizens|workers|victims|women|men|children)\b", re.IGNORECASE)
+_RE_OTHER_NATIONALS = re.compile(
+    r"(?:สัญชาติ|ชาว|แรงงาน|คน)(?:เมียนมา|พม่า|กัมพูชา|เขมร|ลาว|เวียดนาม|จีน|อินเดีย|ศรีลังกา)"
+    r"|ต่างด้าว|ต่างชาติ|\b(?:myanmar|burmese|cambodian|lao|laotian|vietnamese|chinese|indian"
+    r"|sri lankan|foreign)\b", re.IGNORECASE)
+_NATIONALS_BEFORE = 30
 # A year written out (Buddhist or common era), the one asked or another; one this
 # close after a figure is its year ("253 คดี ในปี 2565").
 _YEAR_AFTER = 16
@@ -223,6 +233,8 @@ class Ask:
     audience: bool = False
     # It asks how much ("how much damage"): an amount of money or a share, not a count.
     amount: bool = False
+    # It asks about Thai people: a count of others is no answer (_RE_ASKS_THAIS).
+    thais: bool = False
 
 
 class Asks:
@@ -247,7 +259,8 @@ class Asks:
             after = (_RE_UNIT_AFTER.match(text, f.end) or _thai_classifier(text, f.end)
                      for f in found if f.value == "figure")
             unit = next((a.group(1).lower() for a in after if a), None)
-        return Ask(first.value, unit, bool(_RE_ASKS_AUDIENCE.search(text)), amount)
+        return Ask(first.value, unit, bool(_RE_ASKS_AUDIENCE.search(text)), amount,
+                   bool(_RE_ASKS_THAIS.search(text)))
 
 
 def _counts_who_came(paragraph: str, start: int, end: int) -> bool:
@@ -342,6 +355,9 @@ def find_facts(ask: Ask, sources: Sequence[Source], needles: TermMatcher[int],
                     continue
                 if kind == "figure" and not ask.audience and _counts_who_came(
                         paragraph, match.start(), match.end()):
+                    continue
+                if kind == "figure" and ask.thais and _RE_OTHER_NATIONALS.search(
+                        paragraph, max(0, match.start() - _NATIONALS_BEFORE), match.start()):
                     continue
                 if kind == "rank" and _RE_IF.search(
                         paragraph, max(0, match.start() - _IF_REACH), match.start()):

@@ -108,6 +108,23 @@ def test_a_count_is_of_people_when_people_are_asked_for_in_either_language() -> 
     assert find_facts(Ask("figure", "countries"), [source(body)], NEEDLES) == []
 
 
+def test_a_count_of_other_nationals_answers_no_question_about_thais() -> None:
+    body = ("ปี 2565 ช่วยเหลือแรงงานสัญชาติเมียนมา จำนวน 287 คน จากขบวนการค้ามนุษย์ "
+            "และช่วยเหลือคนไทย จำนวน 41 คน")
+    for question in ("ปี 2565 ช่วยเหลือคนไทยจากการค้ามนุษย์กี่คน",
+                     "how many Thais were rescued from trafficking in 2022"):
+        asked = Asks().ask(question) or Ask("none")
+        [fact] = find_facts(asked, [source(body)], NEEDLES)
+        assert fact.value == "41", question
+    # A question about anyone may be answered with either.
+    facts = find_facts(Asks().ask("ปี 2565 ช่วยเหลือผู้เสียหายค้ามนุษย์กี่คน") or Ask("none"),
+                       [source(body)], NEEDLES)
+    assert facts and facts[0].value in {"287", "41"}
+    only_myanmar = "ปี 2565 ช่วยเหลือแรงงานสัญชาติเมียนมา จำนวน 287 คน จากขบวนการค้ามนุษย์"
+    assert find_facts(Asks().ask("how many Thais were rescued from trafficking in 2022")
+                      or Ask("none"), [source(only_myanmar)], NEEDLES) == []
+
+
 def test_a_count_in_rai_answers_only_with_what_is_counted_named_before_it() -> None:
     # "ราย" counts people, cases and accounts alike: "how many victims" is not answered
     # by a count of mule accounts, though victims are named in the same passage.
