@@ -13,6 +13,11 @@ Ranking, for the releases FTS5 finds for any part of the question:
           + 0.10 * fuzzy      rapidfuzz similarity of question and title
           + 0.05 * recency    newer first when all else is equal
           + 0.30 * in_year    the question names a year and the release is of that year
+          + 0.10 * near       the question's two or three subjects come within
+                              NEAR_WORDS words of each other in the release (a
+                              question of the lexicon's concepts only: "ค้ามนุษย์
+                              แม่สอด" wants trafficking at Mae Sot, not a release
+                              that names Mae Sot in one story and trafficking in another)
 
 so a release about every part of the question beats one that repeats a
 single word, and a title that says it beats a body that mentions it.
@@ -56,13 +61,19 @@ from bot.thai import Segmenter, fts_terms, has_thai, unsegment
 CANDIDATES = 150
 DEFAULT_LIMIT = 10
 WEIGHTS = {"coverage": 0.45, "bm25": 0.20, "in_title": 0.15, "in_summary": 0.05, "fuzzy": 0.10,
-           "recency": 0.05, "preferred_dates": 0.30}
+           "recency": 0.05, "preferred_dates": 0.30, "near": 0.10}
 # What a kind of concept says about what is wanted, beside its rarity: "Dalat"
 # narrows a question more than "meeting" does.
 KIND_PRIOR = {"general": 0.5, "time": 0.5, "role": 0.7, "country": 0.8, "topic": 1.0,
               "province": 1.2, "place": 1.2, "person": 1.2, "org": 1.1, "partner": 1.1}
 # Concepts that say how news is told rather than what it is about.
 _EVERYDAY_KINDS = frozenset({"general", "time"})
+# The subjects of a question are near in a release when all come within this many words
+# (FTS5 NEAR, title or body); each is looked for in its first _NEAR_FORMS indexed forms,
+# for a question of two to _NEAR_SUBJECTS subjects (_NEAR_FORMS ** 3 = 64 phrases at most).
+NEAR_WORDS = 30
+_NEAR_FORMS = 4
+_NEAR_SUBJECTS = 3
 # Releases longer than this (characters) have their coverage scaled down by
 # sqrt(LONG_TEXT / length): a cabinet summary names everything once.
 LONG_TEXT = 15_000
@@ -418,7 +429,9 @@ class SearchEngine:
         query.weights = [g.weight * _prior(g) * _idf(total_docs, len(ids))
                          for g, ids in zip(query.groups, group_ids, strict=True)]
         info = await self._candidates_of([rowid for rowid, _ in matches])
-        scored = _score(matches, info, query.groups, query.weights, group_ids, needles, prefer)
+        near = await self._near(query.groups, group_ids)
+        scored = _score(matches, info, query.groups, query.weights, group_ids, needles, prefer,
+                        near)
         # The fuzzy title match is the costliest part: only for the front runners.
         words = " ".join(g.needles[0] for g in query.groups if g.needles)
         scored = [
@@ -428,6 +441,25 @@ class SearchEngine:
         ] + scored[_FUZZY_FRONT:]
         scored.sort(key=lambda item: (-item[1], -info[item[0]].date.toordinal()))
         return scored
+
+    async def _near(self, groups: list[Group],
+                    group_ids: list[frozenset[int]]) -> frozenset[int]:
+        """The releases where the question's subjects come near each other, for a
+        question whose every group that says something is a concept of the lexicon
+        found in the index, two to _NEAR_SUBJECTS of them; else none. A plain word
+        (perhaps a typo) or a longer question leaves ranking as it was."""
+        subjects = [(group, ids) for group, ids in zip(groups, group_ids, strict=True)
+                    if _says_something(group)]
+        if not 2 <= len(subjects) <= _NEAR_SUBJECTS or any(
+                group.concept is None or not ids for group, ids in subjects):
+            return frozenset()
+        # A concept's tag (`extra:"zc..."`) has no place in the text: its written forms do.
+        forms = [[form for form in group.alternatives if ":" not in form][:_NEAR_FORMS]
+                 for group, _ in subjects]
+        if not all(forms):
+            return frozenset()
+        return await self._matching(" OR ".join(
+            f"NEAR({' '.join(phrases)}, {NEAR_WORDS})" for phrases in itertools.product(*forms)))
 
     async def _results(self, page: list[tuple[int, float]], query: Query,
                        needles: TermMatcher[int]) -> list[Result]:
@@ -513,7 +545,8 @@ def weights_in(lang: str, groups: Sequence[Group], weights: Sequence[float]) -> 
 
 def _score(matches: list[tuple[int, float]], info: dict[int, Candidate], groups: list[Group],
            weights: list[float], group_ids: list[frozenset[int]], needles: TermMatcher[int],
-           prefer: tuple[date, date] | None) -> list[tuple[int, float]]:
+           prefer: tuple[date, date] | None,
+           near: frozenset[int]) -> list[tuple[int, float]]:
     """Every part of the score but the fuzzy title match, best first."""
     total = sum(weights) or 1.0
     by_lang = {lang: (own := weights_in(lang, groups, weights), sum(own) or 1.0)
@@ -537,6 +570,7 @@ def _score(matches: list[tuple[int, float]], info: dict[int, Candidate], groups:
             "recency": (release.date - oldest).days / span,
             "preferred_dates": float(prefer is not None
                                      and prefer[0] <= release.date <= prefer[1]),
+            "near": float(rowid in near),
         }
         scored.append((rowid, sum(WEIGHTS[k] * v for k, v in parts.items())))
     return sorted(scored, key=lambda item: -item[1])

@@ -313,3 +313,35 @@ async def test_what_search_remembers_changes_no_answer(sample_core: Core) -> Non
     assert [await urls(sample_core, question) for question in questions] == first
     await sample_core.engine.refresh()  # as after an ingest
     assert [await urls(sample_core, question) for question in questions] == first
+
+
+async def test_a_release_where_the_subjects_meet_comes_before_one_naming_them_apart(
+        tmp_path: Path) -> None:
+    # The same words in both releases (so the same bm25 and coverage), and the same lead;
+    # in one, trafficking is at Mae Sot, in the other, Mae Sot and trafficking are two
+    # stories more than NEAR_WORDS words apart. That one is a day newer.
+    lead = "กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์รายงานผลการดำเนินงานประจำสัปดาห์"
+    filler = " ".join(["การประชุมหารือแนวทางพัฒนาคุณภาพชีวิตของประชาชนในชุมชน"] * 8)
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    releases = {
+        "met": ("วันพุธที่ 25 กันยายน 2567",
+                (lead, "ช่วยเหลือผู้เสียหายจากการค้ามนุษย์ที่แม่สอด", filler, "ตรวจตลาด")),
+        "apart": ("วันพฤหัสบดีที่ 26 กันยายน 2567",
+                  (lead, "ตรวจตลาดที่แม่สอด", filler, "ช่วยเหลือผู้เสียหายจากการค้ามนุษย์")),
+    }
+    for n, (name, (day, body)) in enumerate(releases.items()):
+        (folder / f"{name}.txt").write_text(release_text(
+            title=f"ผลการดำเนินงานประจำสัปดาห์ ฉบับที่ {n + 1}", date_line=day, body=body,
+            url=f"{DETAILS}{930000 + n}"), encoding="utf-8")
+    db = tmp_path / "index.sqlite3"
+    await build_index(db, [str(folder)])
+    core = await open_core(settings_for(db), DATA)
+    try:
+        both = await search(core, "ค้ามนุษย์ แม่สอด")
+        assert [r.url for r in both.results] == [f"{DETAILS}930000", f"{DETAILS}930001"]
+        # Asked for one of them, the newer comes first: nearness made the difference.
+        one = await search(core, "แม่สอด")
+        assert [r.url for r in one.results] == [f"{DETAILS}930001", f"{DETAILS}930000"]
+    finally:
+        await core.close()
