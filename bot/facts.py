@@ -122,6 +122,12 @@ _RE_OTHER_NATIONALS = re.compile(
     r"|ต่างด้าว|ต่างชาติ|\b(?:myanmar|burmese|cambodian|lao|laotian|vietnamese|chinese|indian"
     r"|sri lankan|foreign)\b", re.IGNORECASE)
 _NATIONALS_BEFORE = 30
+# A count of the dead, the sick, the hurt or the missing ("22 ราย เสียชีวิตจากโควิด-19",
+# "ผู้บาดเจ็บจำนวน 35 ราย", "5 deaths"), named this close before or after it, answers only
+# a question about them: a family asking how many were helped home is not told how many died.
+_RE_HARMED = re.compile(r"เสียชีวิต|ติดเชื้อ|ป่วย|บาดเจ็บ|สูญหาย|\b(?:died|dead|deaths?|killed"
+                        r"|fatalities|infected|injured|wounded|missing|sick)\b", re.IGNORECASE)
+_HARMED_BEFORE, _HARMED_AFTER = 30, 25
 # A year written out (Buddhist or common era), the one asked or another; one this
 # close after a figure is its year ("253 คดี ในปี 2565").
 _YEAR_AFTER = 16
@@ -235,6 +241,9 @@ class Ask:
     amount: bool = False
     # It asks about Thai people: a count of others is no answer (_RE_ASKS_THAIS).
     thais: bool = False
+    # It asks about the dead, the sick, the hurt or the missing (_RE_HARMED): else a
+    # count of them is no answer.
+    harmed: bool = False
 
 
 class Asks:
@@ -260,7 +269,7 @@ class Asks:
                      for f in found if f.value == "figure")
             unit = next((a.group(1).lower() for a in after if a), None)
         return Ask(first.value, unit, bool(_RE_ASKS_AUDIENCE.search(text)), amount,
-                   bool(_RE_ASKS_THAIS.search(text)))
+                   bool(_RE_ASKS_THAIS.search(text)), bool(_RE_HARMED.search(text)))
 
 
 def _counts_who_came(paragraph: str, start: int, end: int) -> bool:
@@ -358,6 +367,10 @@ def find_facts(ask: Ask, sources: Sequence[Source], needles: TermMatcher[int],
                     continue
                 if kind == "figure" and ask.thais and _RE_OTHER_NATIONALS.search(
                         paragraph, max(0, match.start() - _NATIONALS_BEFORE), match.start()):
+                    continue
+                if kind == "figure" and not ask.harmed and _RE_HARMED.search(
+                        paragraph, max(0, match.start() - _HARMED_BEFORE),
+                        match.end() + _HARMED_AFTER):
                     continue
                 if kind == "rank" and _RE_IF.search(
                         paragraph, max(0, match.start() - _IF_REACH), match.start()):

@@ -125,6 +125,22 @@ def test_a_count_of_other_nationals_answers_no_question_about_thais() -> None:
                       or Ask("none"), [source(only_myanmar)], NEEDLES) == []
 
 
+def test_a_count_of_the_dead_or_hurt_answers_only_a_question_about_them() -> None:
+    body = ("ปี 2565 เกิดเหตุที่ชายแดน มีผู้เสียชีวิต 22 ราย บาดเจ็บ 9 ราย "
+            "ต่อมาเจ้าหน้าที่ช่วยเหลือคนไทยจากขบวนการค้ามนุษย์กลับประเทศ จำนวน 41 คน")
+    for question in ("ปี 2565 ช่วยเหลือคนไทยจากการค้ามนุษย์กี่คน",
+                     "how many Thais were rescued from trafficking in 2022"):
+        [fact] = find_facts(Asks().ask(question) or Ask("none"), [source(body)], NEEDLES)
+        assert fact.value == "41", question
+    only_dead = "ปี 2565 เหตุค้ามนุษย์ที่ชายแดน ประชาชนจำนวน 22 ราย เสียชีวิตจากโควิด-19"
+    assert find_facts(Asks().ask("ปี 2565 ช่วยเหลือคนไทยจากการค้ามนุษย์กี่คน") or Ask("none"),
+                      [source(only_dead)], NEEDLES) == []
+    # Asked how many died, the dead are counted.
+    [dead] = find_facts(Asks().ask("how many died in 2022 trafficking cases") or Ask("none"),
+                        [source(only_dead)], NEEDLES)
+    assert dead.value == "22"
+
+
 def test_a_count_in_rai_answers_only_with_what_is_counted_named_before_it() -> None:
     # "ราย" counts people, cases and accounts alike: "how many victims" is not answered
     # by a count of mule accounts, though victims are named in the same passage.
