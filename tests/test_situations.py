@@ -98,6 +98,9 @@ def test_messages_in_the_other_languages_fit_their_situations() -> None:
     ("แม่ไปหาตังที่กรุงเทพ ไม่ได้โทรกลับมาเลยตั้งแต่สงกรานต์ เบอร์ก็ปิด", ["missing"]),
     ("สามีไปทำงานมาเลย์ ถูกยึดพาสปอร์ต ติดต่อไม่ได้", ["missing", "abroad"]),
     ("ลูกไปทำงานมาเล ติดต่อไม่ได้เลย", ["missing", "abroad"]),
+    # Brought back from a compound is someone still there; back from one is home.
+    ("can thai goverment help bring my brother back from KK park?", ["abroad"]),
+    ("my son back from myawaddy, scared police will arrest him", ["returnee"]),
     ("มีคนมาชวนไปทำงานกัมพูชา เงินเดือน5หมื่น จริงมั้ย", ["lure"]),
     # An ordinary job question is no lure.
     ("สอบ ก.พ. สมัครที่ไหน", []),
