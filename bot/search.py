@@ -18,6 +18,11 @@ Ranking, for the releases FTS5 finds for any part of the question:
                               question of the lexicon's concepts only: "ค้ามนุษย์
                               แม่สอด" wants trafficking at Mae Sot, not a release
                               that names Mae Sot in one story and trafficking in another)
+          - 0.05 * lacks_topic one of the lexicon's topics (trafficking, forced
+                              labour...) is one of a question's two or three
+                              subjects, and the release lacks it: common in the
+                              index, a topic weighs little in coverage, yet "ค้ามนุษย์
+                              แม่สอด" is not answered by COVID-19 testing at Mae Sot
 
 so a release about every part of the question beats one that repeats a
 single word, and a title that says it beats a body that mentions it.
@@ -61,7 +66,8 @@ from bot.thai import Segmenter, fts_terms, has_thai, unsegment
 CANDIDATES = 150
 DEFAULT_LIMIT = 10
 WEIGHTS = {"coverage": 0.45, "bm25": 0.20, "in_title": 0.15, "in_summary": 0.05, "fuzzy": 0.10,
-           "recency": 0.05, "preferred_dates": 0.30, "near": 0.10}
+           "recency": 0.05, "preferred_dates": 0.30, "near": 0.10,
+           "lacks_topic": -0.05}
 # What a kind of concept says about what is wanted, beside its rarity: "Dalat"
 # narrows a question more than "meeting" does.
 KIND_PRIOR = {"general": 0.5, "time": 0.5, "role": 0.7, "country": 0.8, "topic": 1.0,
@@ -69,11 +75,12 @@ KIND_PRIOR = {"general": 0.5, "time": 0.5, "role": 0.7, "country": 0.8, "topic":
 # Concepts that say how news is told rather than what it is about.
 _EVERYDAY_KINDS = frozenset({"general", "time"})
 # The subjects of a question are near in a release when all come within this many words
-# (FTS5 NEAR, title or body); each is looked for in its first _NEAR_FORMS indexed forms,
-# for a question of two to _NEAR_SUBJECTS subjects (_NEAR_FORMS ** 3 = 64 phrases at most).
+# (FTS5 NEAR, title or body); each is looked for in its first _NEAR_FORMS indexed forms
+# (_NEAR_FORMS ** 3 = 64 phrases at most). Nearness and a topic lacking count for a
+# question of two to _FEW_SUBJECTS subjects: in a longer one, a release may well lack one.
 NEAR_WORDS = 30
 _NEAR_FORMS = 4
-_NEAR_SUBJECTS = 3
+_FEW_SUBJECTS = 3
 # Releases longer than this (characters) have their coverage scaled down by
 # sqrt(LONG_TEXT / length): a cabinet summary names everything once.
 LONG_TEXT = 15_000
@@ -446,11 +453,11 @@ class SearchEngine:
                     group_ids: list[frozenset[int]]) -> frozenset[int]:
         """The releases where the question's subjects come near each other, for a
         question whose every group that says something is a concept of the lexicon
-        found in the index, two to _NEAR_SUBJECTS of them; else none. A plain word
+        found in the index, two to _FEW_SUBJECTS of them; else none. A plain word
         (perhaps a typo) or a longer question leaves ranking as it was."""
         subjects = [(group, ids) for group, ids in zip(groups, group_ids, strict=True)
                     if _says_something(group)]
-        if not 2 <= len(subjects) <= _NEAR_SUBJECTS or any(
+        if not 2 <= len(subjects) <= _FEW_SUBJECTS or any(
                 group.concept is None or not ids for group, ids in subjects):
             return frozenset()
         # A concept's tag (`extra:"zc..."`) has no place in the text: its written forms do.
@@ -556,6 +563,10 @@ def _score(matches: list[tuple[int, float]], info: dict[int, Candidate], groups:
     oldest, span = min(days), max(1, (max(days) - min(days)).days)
     in_title = _named_in([info[rowid].title for rowid, _ in matches], weights, needles)
     in_summary = _named_in([info[rowid].summary for rowid, _ in matches], weights, needles)
+    topics = [ids for group, ids in zip(groups, group_ids, strict=True)
+              if ids and group.concept is not None and group.concept.kind == "topic"]
+    if not 2 <= sum(1 for group in groups if _says_something(group)) <= _FEW_SUBJECTS:
+        topics = []
     scored: list[tuple[int, float]] = []
     for index, (rowid, bm25) in enumerate(matches):
         release = info[rowid]
@@ -571,6 +582,7 @@ def _score(matches: list[tuple[int, float]], info: dict[int, Candidate], groups:
             "preferred_dates": float(prefer is not None
                                      and prefer[0] <= release.date <= prefer[1]),
             "near": float(rowid in near),
+            "lacks_topic": float(any(rowid not in ids for ids in topics)),
         }
         scored.append((rowid, sum(WEIGHTS[k] * v for k, v in parts.items())))
     return sorted(scored, key=lambda item: -item[1])

@@ -231,16 +231,19 @@ async def test_words_that_only_carry_a_question_are_not_searched(sample_core: Co
 
 
 async def core_of_common_words(tmp_path: Path, first: str, second: str,
-                               named: dict[str, str] | None = None) -> Core:
+                               named: dict[str, str] | None = None,
+                               bodies: dict[str, tuple[str, ...]] | None = None) -> Core:
     """A core over 2 * (SPECIFIC_DOCS + 1) releases, half with `first` in the title and
-    half with `second` (both words of many releases), and the `named` ones (url: title)."""
+    half with `second` (both words of many releases), and the `named` ones (url: title),
+    with their `bodies` (url: paragraphs) where given."""
     folder = tmp_path / "releases"
     folder.mkdir()
     titles = {f"{DETAILS}{910000 + n}": f"การประชุม ครั้งที่ {n} {second if n % 2 else first} "
               "เรื่องการค้ามนุษย์" for n in range(2 * (SPECIFIC_DOCS + 1))}
     for n, (url, title) in enumerate({**titles, **(named or {})}.items()):
-        (folder / f"r{n:03d}.txt").write_text(release_text(title=title, url=url),
-                                              encoding="utf-8")
+        body = (bodies or {}).get(url)
+        text = release_text(title=title, url=url, **({"body": body} if body else {}))
+        (folder / f"r{n:03d}.txt").write_text(text, encoding="utf-8")
     db = tmp_path / "index.sqlite3"
     await build_index(db, [str(folder)])
     return await open_core(settings_for(db), DATA)
@@ -343,5 +346,24 @@ async def test_a_release_where_the_subjects_meet_comes_before_one_naming_them_ap
         # Asked for one of them, the newer comes first: nearness made the difference.
         one = await search(core, "แม่สอด")
         assert [r.url for r in one.results] == [f"{DETAILS}930001", f"{DETAILS}930000"]
+    finally:
+        await core.close()
+
+
+async def test_a_release_lacking_the_topic_asked_for_comes_after_one_holding_it(
+        tmp_path: Path) -> None:
+    # Trafficking is in every release of this index, Mae Sot in two: by rarity alone Mae
+    # Sot is nearly all of "ค้ามนุษย์ แม่สอด". Two releases on the Mae Sot border, alike
+    # but for their last words: a call-centre raid at Mae Sot, which says Mae Sot once
+    # more (without the rule it comes first), and trafficking, which was asked for.
+    raid, trafficking = f"{DETAILS}931000", f"{DETAILS}931001"
+    story = "ตำรวจตรวจพื้นที่อำเภอแม่สอด " + " ".join(
+        ["การประชุมหารือแนวทางพัฒนาคุณภาพชีวิตของประชาชนในชุมชน"] * 6)
+    core = await core_of_common_words(tmp_path, "ภาคเหนือ", "ภาคใต้", {
+        raid: "สถานการณ์ชายแดนแม่สอด ฉบับที่ 1", trafficking: "สถานการณ์ชายแดนแม่สอด ฉบับที่ 2"}, {
+        raid: (f"{story} แก๊งคอลเซ็นเตอร์ที่แม่สอด",), trafficking: (f"{story} ค้ามนุษย์",)})
+    try:
+        answer = await search(core, "ค้ามนุษย์ แม่สอด")
+        assert [r.url for r in answer.results[:2]] == [trafficking, raid]
     finally:
         await core.close()
