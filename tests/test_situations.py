@@ -101,6 +101,9 @@ def test_messages_in_the_other_languages_fit_their_situations() -> None:
     # Brought back from a compound is someone still there; back from one is home.
     ("can thai goverment help bring my brother back from KK park?", ["abroad"]),
     ("my son back from myawaddy, scared police will arrest him", ["returnee"]),
+    ("my son they force him scam people in cambodia, now he back, he go jail?", ["returnee"]),
+    ("came home from korea illegal worker, am i blacklist, will i be fined or jail",
+     ["returnee"]),
     ("มีคนมาชวนไปทำงานกัมพูชา เงินเดือน5หมื่น จริงมั้ย", ["lure"]),
     # An ordinary job question is no lure.
     ("สอบ ก.พ. สมัครที่ไหน", []),
