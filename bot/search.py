@@ -455,14 +455,12 @@ class SearchEngine:
         question whose every group that says something is a concept of the lexicon
         found in the index, two to _FEW_SUBJECTS of them; else none. A plain word
         (perhaps a typo) or a longer question leaves ranking as it was."""
-        subjects = [(group, ids) for group, ids in zip(groups, group_ids, strict=True)
-                    if _says_something(group)]
-        if not 2 <= len(subjects) <= _FEW_SUBJECTS or any(
-                group.concept is None or not ids for group, ids in subjects):
+        subjects = _few_subjects(groups)
+        if not subjects or any(groups[n].concept is None or not group_ids[n] for n in subjects):
             return frozenset()
         # A concept's tag (`extra:"zc..."`) has no place in the text: its written forms do.
-        forms = [[form for form in group.alternatives if ":" not in form][:_NEAR_FORMS]
-                 for group, _ in subjects]
+        forms = [[form for form in groups[n].alternatives if ":" not in form][:_NEAR_FORMS]
+                 for n in subjects]
         if not all(forms):
             return frozenset()
         return await self._matching(" OR ".join(
@@ -531,6 +529,13 @@ def _says_something(group: Group) -> bool:
     return len(group.label) > 1 and not group.label.isdigit()
 
 
+def _few_subjects(groups: list[Group]) -> list[int]:
+    """Where the groups that say something are, for a question of two to _FEW_SUBJECTS
+    of them (where nearness and a topic lacking count); else none."""
+    subjects = [n for n, group in enumerate(groups) if _says_something(group)]
+    return subjects if 2 <= len(subjects) <= _FEW_SUBJECTS else []
+
+
 def _needle_matcher(groups: list[Group]) -> TermMatcher[int]:
     """Every form of every group (valued by the group's place), to find in titles,
     leads and snippets."""
@@ -563,10 +568,8 @@ def _score(matches: list[tuple[int, float]], info: dict[int, Candidate], groups:
     oldest, span = min(days), max(1, (max(days) - min(days)).days)
     in_title = _named_in([info[rowid].title for rowid, _ in matches], weights, needles)
     in_summary = _named_in([info[rowid].summary for rowid, _ in matches], weights, needles)
-    topics = [ids for group, ids in zip(groups, group_ids, strict=True)
-              if ids and group.concept is not None and group.concept.kind == "topic"]
-    if not 2 <= sum(1 for group in groups if _says_something(group)) <= _FEW_SUBJECTS:
-        topics = []
+    topics = [group_ids[n] for n in _few_subjects(groups) if group_ids[n]
+              and (concept := groups[n].concept) is not None and concept.kind == "topic"]
     scored: list[tuple[int, float]] = []
     for index, (rowid, bm25) in enumerate(matches):
         release = info[rowid]
