@@ -307,6 +307,33 @@ def test_the_summary_tells_the_title_s_event_rather_than_a_side_matter() -> None
     assert summarize(title, paragraphs, "en") == paragraphs[3]
 
 
+def test_a_lead_that_introduces_the_gist_of_a_meeting_does_not_open_the_summary() -> None:
+    paragraphs = [
+        "On 5 March 2024, at 1100hrs, at the Ivory Room, Government House, H.E. Mr. Taro "
+        "Yamada, Ambassador of Japan to Thailand, paid a courtesy call on the Prime Minister. "
+        "The Government Spokesperson disclosed the gist of the meeting as follows:",
+        "The Prime Minister welcomed the Ambassador and thanked Japan for its friendship "
+        "over many years.",
+        "Both parties agreed to set up a joint task force against online scams and to share "
+        "data on 3 trafficking networks.",
+    ]
+    title = "Ambassador of Japan pays courtesy call on Prime Minister"
+    assert summarize(title, paragraphs, "en").startswith("The Prime Minister welcomed")
+
+    paragraphs = [
+        "วันนี้ (5 มี.ค. 67) เวลา 11.00 น. ณ ห้องสีงาช้าง ตึกไทยคู่ฟ้า ทำเนียบรัฐบาล "
+        "นายกรัฐมนตรีให้การต้อนรับนายทาโร ยามาดะ เอกอัครราชทูตญี่ปุ่นประจำประเทศไทย "
+        "ในโอกาสเข้าเยี่ยมคารวะ โดยนายสมชาย ใจดี โฆษกประจำสำนักนายกรัฐมนตรี "
+        "เปิดเผยสาระสำคัญ ดังนี้",
+        "นายกรัฐมนตรียินดีที่ได้พบเอกอัครราชทูตญี่ปุ่น และขอบคุณญี่ปุ่นที่ให้ความร่วมมือกับไทย"
+        "มาอย่างยาวนาน",
+        "ทั้งสองฝ่ายเห็นพ้องจัดตั้งคณะทำงานร่วมปราบปรามแก๊งคอลเซ็นเตอร์ "
+        "และแลกเปลี่ยนข้อมูลเครือข่ายค้ามนุษย์ 3 เครือข่าย",
+    ]
+    title = "นายกรัฐมนตรีให้การต้อนรับเอกอัครราชทูตญี่ปุ่นประจำประเทศไทย"
+    assert summarize(title, paragraphs, "th").startswith("นายกรัฐมนตรียินดีที่ได้พบ")
+
+
 def test_a_summary_that_opens_with_the_title_again_is_not_chosen() -> None:
     title = "รองนายกฯ เป็นประธานการประชุม ป.ค.ม. ครั้งที่ 1/2568"
     paragraphs = [
