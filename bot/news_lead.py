@@ -170,8 +170,9 @@ _RE_TH_ALONG = re.compile(
     rf"|โดยมี\s?(?={_TH_PEOPLE}){_TH_LIST}\s(?=(?:{_TH_ACTION})))")
 # "โดยมี <officials> เข้าร่วม(ประชุม)", "... ให้การต้อนรับ", "... กล่าวรายงาน", "... เป็นหัวหน้าคณะ
 # ฝ่ายเมียนมา": who attended, wherever it is, dropped with the verb, unless a deed comes first.
+# A committee's members may run to 700 characters, a ministry's "เพื่อ" among them.
 _RE_TH_ATTENDED = re.compile(
-    rf"โดยมี\s?(?={_TH_PEOPLE})(?:(?!โดยมี|เพื่อ|ซึ่ง|\s(?:{_TH_ACTION})).){{1,300}}?"
+    rf"โดยมี\s?(?={_TH_PEOPLE})(?:(?!โดยมี|{_TH_PURPOSE}|ซึ่ง|\s(?:{_TH_ACTION})).){{1,700}}?"
     r"(?:เข้าร่วม|ร่วม(?:ประชุม|งาน|พิธี|รับฟัง|ให้การต้อนรับ|เป็นเกียรติ|หารือ)|ให้การต้อนรับ"
     r"|(?:เป็นผู้)?กล่าวรายงาน|เป็นสักขีพยาน|\s?(?:เป็นหัวหน้าคณะ|เป็นประธานร่วม|ร่วมเป็นประธาน))"
     r"\S*(?:\s?ด้วย)?(?=\s|$)")

@@ -215,8 +215,9 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str,
        little for what its first passage tells (`news_lead.outcomes`: figures,
        arrests, approvals, agreements for it; a chair's opening, a courtesy, a
        background opening, the appeal that closes a release, the penalties a law
-       sets against it) and a little against each paragraph further on; one that
-       opens with the title again (with a name and a venue) loses to any other.
+       sets against it) and a little against each paragraph further on, a lead
+       that only introduces the gist of a meeting a little more; one that opens
+       with the title again (with a name and a venue) loses to any other.
     7. A Thai start that recalls the case the release answers ("จากกรณี X นั้น",
        "กรณี X ว่า ...") is read from where the answer begins (see `_past_case`).
        Paragraphs are joined until half of SUMMARY_MAX is reached (one that ends
@@ -409,7 +410,8 @@ def _starts(lead: str, later: Sequence[str], title: str,
     summary when it has _MIN_LEAD characters or more (or announces a list) and does
     not go on with the sentence before it or refer back to it (_RE_GOES_ON), nor is a
     later item of a list; the `later` paragraphs are given from their event. An item
-    of a list starts at the words that announce it (see `_list_start`).
+    of a list starts at the words that announce it (see `_list_start`). A lead that
+    only introduces the gist of a meeting pays _GIST_COST.
     """
     found = title_clause(lead, lang) if says_title(lead, title) else None
     if found and len(lead) - found.end() < _MIN_LEAD:
