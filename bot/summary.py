@@ -81,7 +81,7 @@ _REPEAT_TITLE_MIN = 40
 _TITLE_AGAIN_COST = 1.0
 # A lead that introduces the gist of a meeting ("<spokesperson> disclosed gist of the
 # meeting as follows:", "... เปิดเผยสาระสำคัญ ดังนี้") opens with a speaker: it costs this,
-# a fifth of a whole title's share. (Judged so: 79 of the 90 and 165 of the 200
+# a fifth of a whole title's share. (Judged so: 79 of the 90 and 164 of the 200
 # releases above, against 76 and 166.)
 _GIST_COST = 0.2
 # A summary that starts at a later paragraph opens with the lead's first sentence or
