@@ -249,9 +249,10 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str,
     starts, lead_text = _starts(lead_text, later, title, lang) if lead_text else ({0: 0.0}, "")
     rest = (lead_event(paragraph[:_LEAD_WINDOW], lang) for paragraph in content)
     long_title = len("".join(title.split())) >= _REPEAT_TITLE_MIN
+    context = _lead_news(lead_text, title, lang) if len(starts) > 1 else ""
     best, best_worth = "", 0.0
     for (start, news), tail in zip(starts.items(), tee(rest, len(starts)), strict=True):
-        summary = _from_start(start, lead_text, later, tail, title, lang)
+        summary = _from_start(start, lead_text, later, tail, context if start else "", lang)
         worth = title_share(summary, title, 2 * SUMMARY_MAX, _TITLE_WORDS_PIECE,
                             _TITLE_WORDS_STEP) + news
         if long_title and title_share(summary, title, len(title) + _REPEAT_ROOM,
@@ -263,9 +264,10 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str,
 
 
 def _from_start(start: int, lead: str, later: Sequence[str], rest: Iterable[str],
-                title: str, lang: str) -> str:
+                context: str, lang: str) -> str:
     """The summary that starts at `lead` (0) or at `later[start - 1]`, going on with
-    the paragraphs after it and `rest`; "" when they hold nothing."""
+    the paragraphs after it and `rest`, opened by `context` (the lead's news, see
+    `_lead_news`) unless it holds it; "" when they hold nothing."""
     opening = lead if start == 0 else later[start - 1]
     events = chain([_past_case(opening, lang)], later[start:], rest)
     parts = _gathered(events, lang, lists=True)
@@ -273,7 +275,6 @@ def _from_start(start: int, lead: str, later: Sequence[str], rest: Iterable[str]
         return ""
     if lang != "en" and (link := _RE_TH_OPENING_LINK.match(parts[0])):
         parts[0] = lead_event(parts[0][link.end():], lang) or parts[0]
-    context = _lead_news(lead, title, lang) if start > 0 else ""
     if context and context not in parts[0]:
         parts.insert(0, f"{context} {ELLIPSIS}")
     return cut(" ".join(parts), SUMMARY_MAX)
