@@ -452,6 +452,28 @@ def test_the_news_is_looked_for_past_a_courtesy_call_s_pleasantries() -> None:
     assert summary == outcome
 
 
+def test_an_english_readout_is_summarised_by_what_was_agreed_not_the_welcome() -> None:
+    # "PM meets with ..." readouts open with the welcome, which names the visitor as the
+    # title does, and come to what was agreed paragraphs later.
+    paragraphs = [
+        "On 2 March 2023, at 1400hrs, at Government House, Mr. Sok Chenda, Deputy Prime "
+        "Minister and Minister of Foreign Affairs of Cambodia, paid a courtesy call on the "
+        "Prime Minister. Government Spokesperson disclosed gist of the meeting as follows:",
+        "The Prime Minister expressed pleasure to meet with Mr. Sok Chenda on his first visit "
+        "as Minister, and conveyed his regards to Prime Minister Hun Manet.",
+        "The Cambodian Deputy Prime Minister conveyed regards from Prime Minister Hun Manet, "
+        "and said that his visit is to follow up on the outcomes of the two leaders' meeting.",
+        "The Prime Minister hoped that trade between the two countries would reach the target "
+        "of 15 billion dollars, and invited Cambodia to the Thai trade fair in Bangkok.",
+        "The Prime Minister thanked the Cambodian Government for its cooperation against call "
+        "center gangs, and both sides agreed to set up a joint working committee on the scams, "
+        "which will meet in Phnom Penh in May.",
+    ]
+    title = "PM meets with Cambodian Deputy PM and Minister of Foreign Affairs"
+    summary = summarize(title, paragraphs, "en")
+    assert summary.startswith("The Prime Minister thanked the Cambodian Government")
+
+
 def test_a_paragraph_that_refers_back_does_not_start_the_summary() -> None:
     paragraphs = [
         "The Prime Minister chaired a meeting on the Marriage Equality Bill, which will be "
