@@ -75,7 +75,12 @@ _NEWS_DISTANCE = 0.02
 # a name and a venue: "นายวิษณุ เครืองาม <the title> ณ ห้องประชุม...") tells nothing
 # more where it starts: it costs more than any share, so it is the summary only
 # when every other start repeats the title too. A title under _REPEAT_TITLE_MIN
-# letters ("ตำรวจบุกค้นสถานบริการ") is too short to tell a repeat from a report.
+# letters ("ตำรวจบุกค้นสถานบริการ") is too short to tell a repeat from a report. An
+# English summary whose first sentence tells a deed the title lacks ("The cabinet
+# approved the draft <the plan the title names>...") says more than the title: an
+# English title names a plan, a summit or a report that makes up most of it, and the
+# release's own sentence gives the news. (A Thai lead repeats the headline word for
+# word and then goes on: its first clause is no such unit.)
 _REPEAT_SHARE, _REPEAT_PIECE, _REPEAT_ROOM = 0.7, 5, 100
 _REPEAT_TITLE_MIN = 40
 _TITLE_AGAIN_COST = 1.0
@@ -264,10 +269,14 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str,
         summary = _from_start(start, lead_text, later, tail, context if start else "", lang)
         worth = title_share(summary, title, 2 * SUMMARY_MAX, _TITLE_WORDS_PIECE,
                             _TITLE_WORDS_STEP) + news
-        if long_title and title_share(summary, title, len(title) + _REPEAT_ROOM,
-                                      _REPEAT_PIECE, _REPEAT_PIECE) >= _REPEAT_SHARE:
+        # What an English summary's first sentence tells beyond the title.
+        told = (outcomes(sentences(summary, lang)[:1], lang, title)[0]
+                if lang == "en" and summary else 0.0)
+        if long_title and told <= 0 and title_share(
+                summary, title, len(title) + _REPEAT_ROOM, _REPEAT_PIECE,
+                _REPEAT_PIECE) >= _REPEAT_SHARE:
             worth -= _TITLE_AGAIN_COST
-        if lang == "en" and summary and outcomes(sentences(summary, lang)[:1], lang, title)[0] < 0:
+        if told < 0:
             worth -= _COURTESY_COST
         if summary and (not best or worth > best_worth):
             best, best_worth = summary, worth

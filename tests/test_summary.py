@@ -346,6 +346,25 @@ def test_a_summary_that_opens_with_the_title_again_is_not_chosen() -> None:
     assert summarize(title, paragraphs, "th") == paragraphs[1]
 
 
+def test_an_english_lead_that_tells_news_of_the_plan_the_title_names_is_no_repeat() -> None:
+    # The title is mostly the plan's name; the lead names it too, with news the title
+    # lacks (the cabinet approved it). The list of areas after it tells less.
+    paragraphs = [
+        "The cabinet, in its meeting today, approved the draft Joint Plan of Action to "
+        "Implement the Thailand-Australia Strategic Partnership 2022-2025, as proposed by the "
+        "Ministry of Foreign Affairs. The Prime Ministers of both countries will sign it in "
+        "Bangkok.",
+        "The draft details projects in the following areas of cooperation:",
+        "1) Political cooperation, including the suppression of transnational crimes, "
+        "narcotics and trafficking in persons 2) Economic cooperation, including the digital "
+        "economy 3) Cooperation in public health, agriculture and education.",
+    ]
+    title = ("Thailand-Australia to sign Joint Plan of Action to Implement the "
+             "Thailand-Australia Strategic Partnership 2022-2025")
+    assert summarize(title, paragraphs, "en").startswith("The cabinet, in its meeting today, "
+                                                          "approved the draft Joint Plan")
+
+
 def test_a_background_opening_gives_way_to_what_was_done() -> None:
     paragraphs = [
         "ตามนโยบายของรัฐบาลที่ให้ความสำคัญกับการป้องกันและปราบปรามการค้ามนุษย์เป็นวาระแห่งชาติ "
