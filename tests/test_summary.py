@@ -386,6 +386,21 @@ def test_a_background_opening_gives_way_to_what_was_done() -> None:
     assert summarize("Police raid bar in Songkhla", paragraphs, "en") == paragraphs[1]
 
 
+def test_a_passage_that_opens_with_what_came_before_gives_way() -> None:
+    # "สืบเนื่องจาก ..." tells the case from its start and shares the title's words;
+    # what was done comes a paragraph later.
+    paragraphs = [
+        "วันนี้ (5 มี.ค. 67) นายสมชาย ใจดี รัฐมนตรีว่าการกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม "
+        "เป็นประธานการแถลงข่าวผลการปราบปรามอาชญากรรมออนไลน์ประจำเดือน ณ ศูนย์ราชการ",
+        "สืบเนื่องจาก เมื่อปลายปี 2566 ตำรวจไซเบอร์ได้รับแจ้งความจากผู้เสียหาย 5 ราย ว่าถูกขบวนการ"
+        "หลอกลงทุนคริปโตผ่านแอปพลิเคชันปลอม สูญเงินรวมกว่า 30 ล้านบาท จึงสืบสวนขยายผลต่อเนื่อง",
+        "ในคดีนี้ ตำรวจไซเบอร์ได้ยึดทรัพย์ขบวนการหลอกลงทุนคริปโต ทั้งบ้าน รถยนต์ และเงินในบัญชี "
+        "รวม 120 ล้านบาท จับกุมผู้ต้องหา 3 ราย และจะขอศาลนำทรัพย์ไปเฉลี่ยคืนผู้เสียหายทั้ง 5 ราย",
+    ]
+    title = "ดีอี-ตำรวจไซเบอร์ ยึดทรัพย์ขบวนการหลอกลงทุนคริปโต 120 ล้าน เตรียมเฉลี่ยคืนผู้เสียหาย"
+    assert summarize(title, paragraphs, "th").startswith("ในคดีนี้ ตำรวจไซเบอร์ได้ยึดทรัพย์")
+
+
 def test_a_lead_that_tells_what_happened_stays() -> None:
     paragraphs = [
         "วันนี้ (9 ก.ย. 67) ตำรวจกองบังคับการปราบปรามการกระทำความผิดเกี่ยวกับการค้ามนุษย์ "
