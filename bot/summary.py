@@ -97,7 +97,8 @@ _GIST_COST = 0.2
 # (`outcomes` below nothing: "expressed pleasure", "conveyed his regards", "every
 # year") pays _COURTESY_COST. Judged blind, every start of 43 English releases drawn at
 # random: the start chosen is "yes" for 33 (28 before); the 90 above, 80 (79), the
-# 200, the same. Thai readers' "no" do not follow a Thai first clause so (tried: no gain).
+# 200, the same. The same cost for a Thai first clause that tells only a courtesy
+# was tried: no gain.
 _COURTESY_COST = 0.1
 # A Thai passage that opens with a concession ("แม้ว่า..."), an aside ("อนึ่ง") or what
 # came before ("สืบเนื่องจาก...", "ที่ผ่านมา", "ก่อนหน้านี้") is background, whatever else
@@ -241,7 +242,8 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str,
        an English one whose first sentence is only a courtesy as much, a Thai one
        that opens with a concession or an aside ("แม้ว่า", "อนึ่ง", "สืบเนื่องจาก") a
        good deal; one that opens with the title again (with a name and a venue)
-       loses to any other.
+       costs a whole share of the title, unless an English one's first sentence
+       tells a deed the title lacks.
     7. A Thai start that recalls the case the release answers ("จากกรณี X นั้น",
        "กรณี X ว่า ...") is read from where the answer begins (see `_past_case`).
        Paragraphs are joined until half of SUMMARY_MAX is reached (one that ends
