@@ -386,7 +386,7 @@ def test_a_background_opening_gives_way_to_what_was_done() -> None:
     assert summarize("Police raid bar in Songkhla", paragraphs, "en") == paragraphs[1]
 
 
-def test_a_passage_that_opens_with_what_came_before_gives_way() -> None:
+def test_a_passage_that_opens_with_how_the_case_arose_gives_way() -> None:
     # "สืบเนื่องจาก ..." tells the case from its start and shares the title's words;
     # what was done comes a paragraph later.
     paragraphs = [
