@@ -76,13 +76,13 @@ _NEWS_DISTANCE = 0.02
 # more where it starts: it costs a whole share, so it is the summary only when every
 # other start repeats the title too or tells next to nothing (how the case arose, a
 # line of phone numbers: a cost of 2.0 put a call centre's numbers in place of a
-# project's figures). A title under _REPEAT_TITLE_MIN letters ("ตำรวจบุกค้นสถานบริการ") is too
-# short to tell a repeat from a report. An English summary whose first sentence
-# tells a deed the title lacks ("The cabinet approved the draft <the plan the title
-# names>...") says more than the title: an English title names a plan, a summit or a
-# report that makes up most of it, and the release's own sentence gives the news. (A
-# Thai lead repeats the headline word for word and then goes on: its first clause is
-# no such unit.)
+# project's figures). A title under _REPEAT_TITLE_MIN letters
+# ("ตำรวจบุกค้นสถานบริการ") is too short to tell a repeat from a report. An English
+# summary whose first sentence tells a deed the title lacks ("The cabinet approved
+# the draft <the plan the title names>...") says more than the title: an English
+# title names a plan, a summit or a report that makes up most of it, and the
+# release's own sentence gives the news. (A Thai lead repeats the headline word for
+# word and then goes on: its first clause is no such unit.)
 _REPEAT_SHARE, _REPEAT_PIECE, _REPEAT_ROOM = 0.7, 5, 100
 _REPEAT_TITLE_MIN = 40
 _TITLE_AGAIN_COST = 1.0
