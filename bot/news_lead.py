@@ -264,7 +264,8 @@ _TH_NO_NEWS = ("เป็นประธาน", "กล่าวต้อนร
                "ขอเชิญชวน", "ขอความร่วมมือ", "ขอให้ประชาชน", "ขอให้ทุกคน", "ขอฝาก", "ขอวิงวอน")
 _EN_NO_NEWS = ("courtesy call", "welcomed", "expressed pleasure", "expressed his pleasure",
                "expressed appreciation", "expressed gratitude", "expressed confidence", "pleased",
-               "regards", "expressed honor", "expressed honour", "honored to", "honoured to",
+               "conveyed his regards", "conveyed her regards", "conveyed regards",
+               "expressed honor", "expressed honour", "honored to", "honoured to",
                "thanked", "congratulated", "under the theme", "attache", "importance",
                "high priority", "attended", "chaired", "presided", "national agenda", "founded",
                "since its", "every year", "annually", "hoped", "expressed hope",
