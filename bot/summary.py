@@ -192,6 +192,15 @@ _RE_TH_CASE = re.compile(TH_CASE_OPENINGS)
 _RE_TH_ANSWER = re.compile(r"(?<=\S)(?<!จาก)(?<!ดัง)(?<!ก่อน)(?<!ใน)นั้น\s+(?:ทาง)?"
                            r"|\s+ในเรื่องนี้(?:นั้น)?\s*|\s+(?=ล่าสุด|ขณะนี้)|\sว่า\s")
 _CASE_MIN = 40
+# A passage that says again this many characters of what the summary said (compared
+# loose, see `_loose`) is read from after them: a sub-headline the lead sets again, the
+# complaint a case's paragraph recalls. Runs as long as a name and post are left; at 60
+# the list items of a digest were cut too.
+_SAID_SPAN = 80
+# A part the next sentence opens with, this long or more (loose), is that sentence cut
+# short: the site's sub-headline, broken off ("...ได้รับผลกระทบจากก").
+_CUT_SHORT_MIN = 12
+
 # What titles are compared without: spaces, quotes and punctuation.
 _LOOSE_MARKS = " \t\n\r\u00a0\"'“”‘’«».,:;!?()[]{}-–—…/|*#"
 _RE_LOOSE = re.compile(r"[\s\"'“”‘’«».,:;!?()\[\]{}\-–—…/|*#]+")
@@ -251,12 +260,14 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str,
        "กรณี X ว่า ...") is read from where the answer begins (see `_past_case`).
        Paragraphs are joined until half of SUMMARY_MAX is reached (one that ends
        "ดังนี้", "ได้แก่" or "as follows:", or a short numbered item, brings the
-       next with it), leaving out a sentence said already (a lead the site set twice)
-       and an English sentence that only names who came along ("Accompanying the
-       Prime Minister were..."), then `cut` (which leaves no word that leads on to
-       what it cut off: "... และ…", "... 2.…"). A Thai summary does not open with a
-       link to what came before ("โดย", "จึง", "ทั้งนี้", "นอกจากนี้ยัง" run on into the
-       next word).
+       next with it), leaving out a sentence said already (a lead the site set twice),
+       what a passage says again (see `_unsaid`), a sub-headline cut short that the
+       next sentence says whole, and an English sentence that only names who came
+       along ("Accompanying the Prime Minister were..."), then `cut` (which leaves no
+       word that leads on to what it cut off: "... และ…", "... 2.…"). A Thai summary
+       does not open with a link to what came before ("โดย", "จึง", "ทั้งนี้",
+       "นอกจากนี้ยัง" run on into the next word). The start is chosen as in 6 on the
+       passages as given; only the summary kept leaves out what is said again.
     8. A summary that starts after the lead opens with the lead's first sentence or
        clause when that tells news of its own (see `_lead_news`), then "…".
     9. When nothing is left, the old summary: the opening as it is, else the title.
@@ -279,9 +290,14 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str,
     rest = (lead_event(paragraph[:_LEAD_WINDOW], lang) for paragraph in content)
     long_title = len("".join(title.split())) >= _REPEAT_TITLE_MIN
     context = _lead_news(lead_text, title, lang) if len(starts) > 1 else ""
-    best, best_worth = "", 0.0
-    for (start, news), tail in zip(starts.items(), tee(rest, len(starts)), strict=True):
-        summary = _from_start(start, lead_text, later, tail, context if start else "", lang)
+    best, best_worth, best_start = "", 0.0, 0
+    # Each start is weighed on its passages as the release gives them (a passage that
+    # says the title's words again is still about the title); the one kept is shown
+    # without what it says twice.
+    tails = tee(rest, len(starts) + 1)
+    for (start, news), tail in zip(starts.items(), tails[1:], strict=True):
+        summary = _from_start(start, lead_text, later, tail, context if start else "", lang,
+                              repeats=True)
         worth = title_share(summary, title, 2 * SUMMARY_MAX, _TITLE_WORDS_PIECE,
                             _TITLE_WORDS_STEP) + news
         # What an English summary's first sentence tells beyond the title.
@@ -294,18 +310,22 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str,
         if told < 0:
             worth -= _COURTESY_COST
         if summary and (not best or worth > best_worth):
-            best, best_worth = summary, worth
-    return best or _opening(title, paragraphs, lang)
+            best, best_worth, best_start = summary, worth, start
+    if not best:
+        return _opening(title, paragraphs, lang)
+    return _from_start(best_start, lead_text, later, tails[0], context if best_start else "",
+                       lang, repeats=False)
 
 
 def _from_start(start: int, lead: str, later: Sequence[str], rest: Iterable[str],
-                context: str, lang: str) -> str:
+                context: str, lang: str, *, repeats: bool) -> str:
     """The summary that starts at `lead` (0) or at `later[start - 1]`, going on with
     the paragraphs after it and `rest`, opened by `context` (the lead's news, see
-    `_lead_news`) unless it holds it; "" when they hold nothing."""
+    `_lead_news`) unless it holds it; "" when they hold nothing. With `repeats`, what
+    a passage says again is kept (see `_gathered`)."""
     opening = lead if start == 0 else later[start - 1]
     events = chain([_past_case(opening, lang)], later[start:], rest)
-    parts = _gathered(events, lang, lists=True)
+    parts = _gathered(events, lang, lists=True, repeats=repeats)
     if not parts:
         return ""
     if lang != "en" and (link := _RE_TH_OPENING_LINK.match(parts[0])):
@@ -367,10 +387,14 @@ def _without_legal_basis(decision: str) -> str:
     return decision[:found.start()]  # cut off unclosed: all the rest is the note
 
 
-def _gathered(texts: Iterable[str], lang: str, *, lists: bool) -> list[str]:
+def _gathered(texts: Iterable[str], lang: str, *, lists: bool,
+              repeats: bool = False) -> list[str]:
     """The sentences of `texts`, in order, until SUMMARY_MAX characters, or until a
     text ends with half of it gathered (with `lists`, not one that announces a list:
-    its first item comes too). Empty texts are skipped."""
+    its first item comes too). Empty texts are skipped, and so is a sentence said
+    already; unless `repeats`, a sentence is read from after what it says again
+    (see `_unsaid`), and replaces the part before it when that is its opening cut
+    short."""
     parts: list[str] = []
     length = 0
     for text in texts:
@@ -380,6 +404,12 @@ def _gathered(texts: Iterable[str], lang: str, *, lists: bool) -> list[str]:
             said = sentence in parts or (lang == "en" and _RE_EN_COMPANY.match(sentence))
             if parts and said:
                 continue
+            if parts and not repeats:
+                last = _loose(parts[-1])
+                if len(last) >= _CUT_SHORT_MIN and _loose(sentence).startswith(last):
+                    length -= len(parts.pop()) + 1
+                if parts and not (sentence := _unsaid(sentence, _loose(" ".join(parts)), lang)):
+                    continue
             parts.append(sentence)
             length += len(sentence) + 1
             if length >= SUMMARY_MAX:
@@ -388,6 +418,48 @@ def _gathered(texts: Iterable[str], lang: str, *, lists: bool) -> list[str]:
                 lists and (_announces_list(text) or _is_item_heading(text))):
             return parts
     return parts
+
+
+def _unsaid(sentence: str, said: str, lang: str) -> str:
+    """`sentence` from after the last run of _SAID_SPAN characters or more that `said`
+    (loose, see `_loose`) holds too, without a Thai link word it then opens with (see
+    _RE_TH_OPENING_LINK); whole when it says nothing again, "" when less than _MIN_LEAD
+    is left. A cut within a Latin word goes on to the next space.
+
+    >>> said = _loose("มีผู้แอบอ้างชื่อสำนักงานสลากกินแบ่งรัฐบาล หลอกลวงประชาชนว่ามีเลขรางวัลล็อก "
+    ...               "ผ่านบัญชีไลน์และเฟซบุ๊กหลายบัญชี เป็นเหตุให้ประชาชนได้รับความเสียหายจำนวนมาก")
+    >>> _unsaid("ดีเอสไอรับคำร้องทุกข์ว่ามีผู้แอบอ้างชื่อสำนักงานสลากกินแบ่งรัฐบาล หลอกลวงประชาชน"
+    ...         "ว่ามีเลขรางวัลล็อก ผ่านบัญชีไลน์และเฟซบุ๊กหลายบัญชี เป็นเหตุให้ประชาชนได้รับความ"
+    ...         "เสียหายจำนวนมาก โดยเจ้าหน้าที่ได้จับกุมผู้ต้องหาพร้อมยึดทรัพย์สินมูลค่ากว่า 37 "
+    ...         "ล้านบาท", said, "th")
+    'เจ้าหน้าที่ได้จับกุมผู้ต้องหาพร้อมยึดทรัพย์สินมูลค่ากว่า 37 ล้านบาท'
+    """
+    loose: list[str] = []
+    where: list[int] = []  # where in `sentence` each loose character comes from
+    for at, char in enumerate(sentence):
+        if not char.isspace() and char not in _LOOSE_MARKS:
+            folded = char.casefold()
+            loose.append(folded)
+            where += [at] * len(folded)
+    text = "".join(loose)
+    start = end = 0
+    while start + _SAID_SPAN <= len(text):
+        if text[start:start + _SAID_SPAN] not in said:
+            start += 1
+            continue
+        end = start + _SAID_SPAN
+        while end < len(text) and text[start:end + 1] in said:
+            end += 1
+        start = end
+    if not end:
+        return sentence
+    at = where[end - 1] + 1
+    if sentence[at - 1:at + 1].isascii() and sentence[at - 1:at + 1].isalnum():
+        at = space if (space := sentence.find(" ", at)) >= 0 else len(sentence)
+    rest = sentence[at:].lstrip(_LOOSE_MARKS)
+    if lang != "en" and (link := _RE_TH_OPENING_LINK.match(rest)):
+        rest = rest[link.end():]
+    return rest if len(_loose(rest)) >= _MIN_LEAD else ""
 
 
 def _rejoined(paragraphs: Sequence[str]) -> Sequence[str]:
