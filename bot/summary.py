@@ -194,8 +194,8 @@ _RE_TH_ANSWER = re.compile(r"(?<=\S)(?<!จาก)(?<!ดัง)(?<!ก่อน
 _CASE_MIN = 40
 # A passage that says again this many characters of what the summary said (compared
 # loose, see `_loose`) is read from after them: a sub-headline the lead sets again, the
-# complaint a case's paragraph recalls. Runs as long as a name and post are left; at 60
-# the list items of a digest were cut too.
+# complaint a case's paragraph recalls. A shorter run, such as a name with its post, is
+# kept; at 60 the items of a digest's list were cut too.
 _SAID_SPAN = 80
 # A part the next sentence opens with, this long or more (loose), is that sentence cut
 # short: the site's sub-headline, broken off ("...ได้รับผลกระทบจากก").
@@ -433,6 +433,12 @@ def _unsaid(sentence: str, said: str, lang: str) -> str:
     ...         "เสียหายจำนวนมาก โดยเจ้าหน้าที่ได้จับกุมผู้ต้องหาพร้อมยึดทรัพย์สินมูลค่ากว่า 37 "
     ...         "ล้านบาท", said, "th")
     'เจ้าหน้าที่ได้จับกุมผู้ต้องหาพร้อมยึดทรัพย์สินมูลค่ากว่า 37 ล้านบาท'
+    >>> said = _loose("The Ministry of Labour and the IOM signed an agreement to protect migrant "
+    ...               "workers from Cambodia")
+    >>> _unsaid("On Monday the Ministry of Labour and the IOM signed an agreement to protect "
+    ...         "migrant workers from Cambodian brokers who charge each worker fees of up to "
+    ...         "30,000 baht before the journey", said, "en")
+    'brokers who charge each worker fees of up to 30,000 baht before the journey'
     """
     loose: list[str] = []
     where: list[int] = []  # where in `sentence` each loose character comes from
