@@ -31,7 +31,7 @@ from bot.thai import WORD_SEP, Segmenter
 
 # Bump when what ingest derives from a release changes (segmentation, summary...).
 # 5: the names found in a release are stored with it.
-PIPELINE_VERSION = 44
+PIPELINE_VERSION = 45
 DEFAULT_BATCH_SIZE = 100
 DEFAULT_WORKERS = 1
 # Below this many releases, a worker pool costs more than it saves.

@@ -197,6 +197,10 @@ _CASE_MIN = 40
 # complaint a case's paragraph recalls. A shorter run, such as a name with its post, is
 # kept; at 60 the items of a digest's list were cut too.
 _SAID_SPAN = 80
+# A letter or figure of a Latin word; a Thai vowel or tone mark written over or under
+# the consonant before it, or that consonant after a vowel written before it ("เ|ส").
+_RE_LATIN_END = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
+_RE_TH_NEEDS_BEFORE = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]|(?<=[เแโใไ])")
 # A part the next sentence opens with, this long or more (loose), is that sentence cut
 # short: the site's sub-headline, broken off ("...ได้รับผลกระทบจากก").
 _CUT_SHORT_MIN = 12
@@ -270,7 +274,8 @@ def summarize(title: str, paragraphs: Sequence[str], lang: str,
        passages as given; only the summary kept leaves out what is said again.
     8. A summary that starts after the lead opens with the lead's first sentence or
        clause when that tells news of its own (see `_lead_news`), then "…".
-    9. When nothing is left, the old summary: the opening as it is, else the title.
+    9. When nothing is left, the old summary: the opening as it is (without what it
+       says twice), else the title.
 
     An English text broken into lines at a fixed width is read with its lines
     joined again (see `_rejoined`).
@@ -358,7 +363,8 @@ def _digest_summary(paragraphs: Sequence[str], lang: str,
     if score <= 0:
         return ""
     heading, body = items[-first]
-    decision = " ".join(_gathered(map(_without_legal_basis, body), lang, lists=True))
+    decision = " ".join(_gathered(map(_without_legal_basis, body), lang, lists=True,
+                                  repeats=False))
     said = _loose(heading)[:_HEADING_SAID] in _loose(decision) or (
         says_title(decision, heading, SUMMARY_MAX) and not _RE_GOES_ON.match(decision))
     if not said:
@@ -387,14 +393,13 @@ def _without_legal_basis(decision: str) -> str:
     return decision[:found.start()]  # cut off unclosed: all the rest is the note
 
 
-def _gathered(texts: Iterable[str], lang: str, *, lists: bool,
-              repeats: bool = False) -> list[str]:
+def _gathered(texts: Iterable[str], lang: str, *, lists: bool, repeats: bool) -> list[str]:
     """The sentences of `texts`, in order, until SUMMARY_MAX characters, or until a
     text ends with half of it gathered (with `lists`, not one that announces a list:
     its first item comes too). Empty texts are skipped, and so is a sentence said
-    already; unless `repeats`, a sentence is read from after what it says again
-    (see `_unsaid`), and replaces the part before it when that is its opening cut
-    short."""
+    already; unless `repeats`, a sentence replaces the part before it when that is its
+    opening cut short and it says nothing else again, and is otherwise read without
+    what it says again (see `_unsaid`)."""
     parts: list[str] = []
     length = 0
     for text in texts:
@@ -406,9 +411,10 @@ def _gathered(texts: Iterable[str], lang: str, *, lists: bool,
                 continue
             if parts and not repeats:
                 last = _loose(parts[-1])
-                if len(last) >= _CUT_SHORT_MIN and _loose(sentence).startswith(last):
+                if (len(last) >= _CUT_SHORT_MIN and _loose(sentence).startswith(last)
+                        and _unsaid(sentence, _loose(" ".join(parts[:-1])), lang) == sentence):
                     length -= len(parts.pop()) + 1
-                if parts and not (sentence := _unsaid(sentence, _loose(" ".join(parts)), lang)):
+                elif not (sentence := _unsaid(sentence, _loose(" ".join(parts)), lang)):
                     continue
             parts.append(sentence)
             length += len(sentence) + 1
@@ -421,10 +427,14 @@ def _gathered(texts: Iterable[str], lang: str, *, lists: bool,
 
 
 def _unsaid(sentence: str, said: str, lang: str) -> str:
-    """`sentence` from after the last run of _SAID_SPAN characters or more that `said`
+    """`sentence` from after its last run of _SAID_SPAN characters or more that `said`
     (loose, see `_loose`) holds too, without a Thai link word it then opens with (see
     _RE_TH_OPENING_LINK); whole when it says nothing again, "" when less than _MIN_LEAD
-    is left. A cut within a Latin word goes on to the next space.
+    is left. What comes before a run leads up to it (a speaker's preamble, how a case
+    arose) and goes with it. A run that ends inside a Latin word or a figure
+    ("Cambodia|'s", "30|,000") is left at the last space within it, so the rest opens
+    with a word said already rather than a piece of one; a Thai one is not left on a
+    vowel or tone mark that needs the consonant before it.
 
     >>> said = _loose("มีผู้แอบอ้างชื่อสำนักงานสลากกินแบ่งรัฐบาล หลอกลวงประชาชนว่ามีเลขรางวัลล็อก "
     ...               "ผ่านบัญชีไลน์และเฟซบุ๊กหลายบัญชี เป็นเหตุให้ประชาชนได้รับความเสียหายจำนวนมาก")
@@ -436,9 +446,9 @@ def _unsaid(sentence: str, said: str, lang: str) -> str:
     >>> said = _loose("The Ministry of Labour and the IOM signed an agreement to protect migrant "
     ...               "workers from Cambodia")
     >>> _unsaid("On Monday the Ministry of Labour and the IOM signed an agreement to protect "
-    ...         "migrant workers from Cambodian brokers who charge each worker fees of up to "
+    ...         "migrant workers from Cambodia's brokers, who charge each worker fees of up to "
     ...         "30,000 baht before the journey", said, "en")
-    'brokers who charge each worker fees of up to 30,000 baht before the journey'
+    "Cambodia's brokers, who charge each worker fees of up to 30,000 baht before the journey"
     """
     loose: list[str] = []
     where: list[int] = []  # where in `sentence` each loose character comes from
@@ -448,7 +458,8 @@ def _unsaid(sentence: str, said: str, lang: str) -> str:
             loose.append(folded)
             where += [at] * len(folded)
     text = "".join(loose)
-    start = end = 0
+    first = at = -1  # where in `sentence` the last run said again begins and ends
+    start = 0
     while start + _SAID_SPAN <= len(text):
         if text[start:start + _SAID_SPAN] not in said:
             start += 1
@@ -456,16 +467,26 @@ def _unsaid(sentence: str, said: str, lang: str) -> str:
         end = start + _SAID_SPAN
         while end < len(text) and text[start:end + 1] in said:
             end += 1
+        first, at = where[start], where[end - 1] + 1
         start = end
-    if not end:
+    if at < 0:
         return sentence
-    at = where[end - 1] + 1
-    if sentence[at - 1:at + 1].isascii() and sentence[at - 1:at + 1].isalnum():
-        at = space if (space := sentence.find(" ", at)) >= 0 else len(sentence)
-    rest = sentence[at:].lstrip(_LOOSE_MARKS)
+    if not _at_word_end(sentence, at) and _RE_LATIN_END.match(sentence, at - 1):
+        space = sentence.rfind(" ", first, at)
+        at = space if space >= 0 else sentence.find(" ", at)
+    while first < at < len(sentence) and _RE_TH_NEEDS_BEFORE.match(sentence, at):
+        at -= 1
+    rest = sentence[at:].lstrip(_LOOSE_MARKS) if at >= 0 else ""
     if lang != "en" and (link := _RE_TH_OPENING_LINK.match(rest)):
         rest = rest[link.end():]
     return rest if len(_loose(rest)) >= _MIN_LEAD else ""
+
+
+def _at_word_end(text: str, at: int) -> bool:
+    """Whether `text` has a word's end at `at`: its end, a space, or a mark a space
+    follows ("Cambodia, the..." but not "Cambodia's", "30,000")."""
+    return at >= len(text) or text[at].isspace() or (
+        text[at] in _LOOSE_MARKS and (at + 1 >= len(text) or text[at + 1].isspace()))
 
 
 def _rejoined(paragraphs: Sequence[str]) -> Sequence[str]:
@@ -689,11 +710,11 @@ def _without_title(paragraph: str, loose_title: str) -> str:
 
 def _opening(title: str, paragraphs: Sequence[str], lang: str) -> str:
     """The opening of the release as it is (the summary before preambles were
-    dropped), or the title when there is no body."""
+    dropped) but for what it says twice, or the title when there is no body."""
     squashed_title = squash(title)
     parts = _gathered((p for p in paragraphs
                        if not _RE_BORING.match(p) and squash(p) != squashed_title),
-                      lang, lists=False)
+                      lang, lists=False, repeats=False)
     if not parts:
         return cut(title, SUMMARY_MAX)
     return cut(" ".join(parts), SUMMARY_MAX)

@@ -1194,3 +1194,16 @@ def test_a_sub_headline_cut_short_gives_way_to_the_sentence_it_opens() -> None:
     summary = summarize(title, [f"{said}{opening}ก", title, f"{said}{whole}", *cases], "th")
     assert summary.count("ในช่วงสัปดาห์ที่ผ่านมา") == 1
     assert summary.startswith(whole) and "188,000 บาท" in summary
+
+
+def test_what_is_said_again_is_not_cut_inside_a_word() -> None:
+    # The repeat ends on a consonant whose vowel comes after it ("ก|ิน").
+    fraud = ("มีผู้แอบอ้างชื่อสำนักงานสลากกินแบ่งรัฐบาล หลอกลวงประชาชนว่ามีเลขรางวัลล็อก "
+             "ผ่านบัญชีไลน์และเฟซบุ๊กหลายบัญชี")
+    summary = summarize("ดีเอสไอจับกุมผู้ต้องหาคดีแอบอ้างสลากฯ",
+                        [f"ดีเอสไอได้รับแจ้งว่า{fraud}การเงินของผู้เสียหายจึงได้รับความเสียหาย",
+                         f"ยังพบว่า{fraud}กินเงินประชาชนไปกว่า 37 ล้านบาท "
+                         "เจ้าหน้าที่ได้จับกุมผู้ต้องหาพร้อมยึดทรัพย์สินหลายรายการ"], "th")
+    assert summary.count("หลอกลวงประชาชน") == 1
+    assert " กินเงินประชาชนไปกว่า 37 ล้านบาท" in summary
+    # A Latin word or figure: see `_unsaid`'s examples ("Cambodia|'s").
