@@ -20,7 +20,7 @@ from bot.news_lead import (
 )
 from bot.news_lead import event as lead_event
 from bot.passages import ELLIPSIS, RE_ITEM, cut, sentences
-from bot.thai import squash
+from bot.thai import NON_BASE, squash
 
 # Blind readers judged summaries of 440 characters to tell what happened more often than
 # of 320 (63% against 56% of 180 releases; see the README), at 100 characters more each.
@@ -200,14 +200,14 @@ _SAID_SPAN = 80
 # A letter or figure of a Latin word; a Thai vowel or tone mark written over or under
 # the consonant before it, or that consonant after a vowel written before it ("เ|ส").
 _RE_LATIN_END = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
-_RE_TH_NEEDS_BEFORE = re.compile(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]|(?<=[เแโใไ])")
+_RE_TH_NEEDS_BEFORE = re.compile(f"[{NON_BASE}]|(?<=[เแโใไ])")
 # A part the next sentence opens with, this long or more (loose), is that sentence cut
 # short: the site's sub-headline, broken off ("...ได้รับผลกระทบจากก").
 _CUT_SHORT_MIN = 12
 
 # What titles are compared without: spaces, quotes and punctuation.
 _LOOSE_MARKS = " \t\n\r\u00a0\"'“”‘’«».,:;!?()[]{}-–—…/|*#"
-_RE_LOOSE = re.compile(r"[\s\"'“”‘’«».,:;!?()\[\]{}\-–—…/|*#]+")
+_RE_LOOSE = re.compile(f"[\\s{re.escape(_LOOSE_MARKS)}]+")
 
 
 def summarize(title: str, paragraphs: Sequence[str], lang: str,

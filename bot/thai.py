@@ -45,14 +45,15 @@ _RE_THAI_DIGIT = re.compile("[๐-๙]")
 # ligatures, compatibility forms). Plain Thai and ASCII lines skip NFKC.
 _RE_NEEDS_NFKC = re.compile("[^\x00-\x7f\u0e01-\u0e5b]")
 _RE_THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
+# Thai vowels and tone marks written over or under the consonant before them.
+NON_BASE = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 # Any place where pythainlp's normalize() would change Thai text: a vowel or
 # tone mark dangling at the start or after a space, two Sara E for Sara Ae,
 # a tone mark typed before its vowel, Nikhahit + Sara Aa for Sara Am, a
 # Lakkhangyao used as Sara Aa, or a vowel or tone mark typed twice. Most
 # lines have none, and skipping them makes ingest many times faster.
-_NON_BASE = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 _RE_NEEDS_THAI_FIX = re.compile(
-    f"(?:^|\\s)[{_NON_BASE}]"
+    f"(?:^|\\s)[{NON_BASE}]"
     "|\u0e40\u0e40"
     "|[\u0e48-\u0e4c][\u0e31\u0e34-\u0e3a\u0e47]"
     "|\u0e4d[\u0e48-\u0e4b]*\u0e32"
@@ -66,7 +67,7 @@ _RE_LATIN_LETTER = re.compile("[A-Za-z]")
 RE_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
 # What FTS5's unicode61 tokenizer keeps as one token with our settings:
 # letters, digits and combining marks (Thai vowels and tone marks are marks).
-RE_TOKEN = re.compile("(?:[^\\W_]|[\u0300-\u036f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])+")
+RE_TOKEN = re.compile(f"(?:[^\\W_]|[\u0300-\u036f{NON_BASE}])+")
 
 
 def normalize_text(text: str) -> str:
